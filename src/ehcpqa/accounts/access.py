@@ -1,0 +1,57 @@
+"""Tenancy in one place: the only way views and tasks fetch objects that belong to a local authority.
+
+Every function takes the signed-in user and answers with objects of the user's own authority only. An object of
+another authority is answered exactly like one that does not exist (404), so nothing reveals that it exists.
+Role checks raise PermissionDenied (403): the user is known to be in the right authority but lacks the role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from ehcpqa.accounts.models import Role, User
+
+if TYPE_CHECKING:
+    from ehcpqa.plans.models import Plan, PlanVersion
+
+M = TypeVar("M", bound=models.Model)
+
+
+def require_role(user: User, *roles: Role) -> None:
+    if not user.is_authenticated or not user.has_role(*roles):
+        raise PermissionDenied("Your role does not allow this.")
+
+
+def tenant_objects(user: User, model: type[M], *, via: str = "local_authority") -> models.QuerySet[M]:
+    """All objects of ``model`` in the user's authority. ``via`` is the lookup path to the LocalAuthority."""
+    manager = model._default_manager
+    return manager.filter(**{via: user.local_authority_id})
+
+
+def get_tenant_object(user: User, model: type[M], pk: object, *, via: str = "local_authority") -> M:
+    try:
+        return tenant_objects(user, model, via=via).get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
+        raise Http404("Not found") from None
+
+
+def plans_for_user(user: User) -> models.QuerySet[Plan]:
+    from ehcpqa.plans.models import Plan
+
+    return tenant_objects(user, Plan)
+
+
+def get_plan_for_user(user: User, plan_id: object) -> Plan:
+    from ehcpqa.plans.models import Plan
+
+    return get_tenant_object(user, Plan, plan_id)
+
+
+def get_plan_version_for_user(user: User, version_id: object) -> PlanVersion:
+    from ehcpqa.plans.models import PlanVersion
+
+    return get_tenant_object(user, PlanVersion, version_id, via="plan__local_authority")

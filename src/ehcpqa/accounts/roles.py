@@ -1,0 +1,56 @@
+"""What each role can do, as shown on the home page. Links name URL patterns; missing ones are shown as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from ehcpqa.accounts.models import Role, User
+
+
+@dataclass(frozen=True)
+class RoleTask:
+    title: str
+    description: str
+    url_name: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        if self.url_name is None:
+            return None
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+ROLE_TASKS: dict[Role, tuple[RoleTask, ...]] = {
+    Role.QA_LEAD: (
+        RoleTask("Plan register", "Import plan records and documents; see every plan's automated pre-audit.",
+                 "plans:list"),
+        RoleTask("Audit rounds", "Set up an audit round, choose its sample and assign auditors.", "audits:rounds"),
+        RoleTask("Dashboard", "Watch plan quality, weaknesses and actions across the authority.",
+                 "reporting:dashboard"),
+    ),
+    Role.AUDITOR: (
+        RoleTask("My audits", "Audit the plans assigned to you, section by section, blind to case details.",
+                 "audits:my-audits"),
+    ),
+    Role.MODERATOR: (
+        RoleTask("Moderation", "Second-mark a sample of audits blind and agree the result.", "audits:moderation"),
+    ),
+    Role.CASE_OFFICER: (
+        RoleTask("My plans and actions", "See audit feedback and the actions on the plans you write.",
+                 "audits:my-actions"),
+        RoleTask("Plan register", "Check a draft plan with the automated pre-audit before it is issued.",
+                 "plans:list"),
+    ),
+    Role.BOARD_VIEWER: (
+        RoleTask("Dashboard", "Read-only quality dashboard and the Partnership Board pack.", "reporting:dashboard"),
+    ),
+}
+
+
+def tasks_for_user(user: User) -> list[tuple[Role, tuple[RoleTask, ...]]]:
+    return [(role, ROLE_TASKS[role]) for role in Role if role in user.role_set]

@@ -1,0 +1,1 @@
+"""Shared test set-up. Settings come from tests/settings.py (see pyproject.toml)."""

@@ -1,0 +1,12 @@
+"""Settings for the test suite: the application's settings with test-only choices made explicit."""
+
+import os
+
+os.environ.setdefault("EHCPQA_DEBUG", "true")
+os.environ.setdefault("EHCPQA_SECURE_COOKIES", "false")
+# Background tasks run immediately, in-process, so a test sees the result of what it enqueued.
+os.environ.setdefault("EHCPQA_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+
+from ehcpqa.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
