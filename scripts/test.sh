@@ -11,7 +11,7 @@ if [[ $what == all || $what == unit ]]; then
   run "Unit, engine and web tests on SQLite" "${pytest[@]}" -m "not browser"
 fi
 if [[ $what == all || $what == postgres ]]; then
-  run "Database tests on PostgreSQL" bash scripts/with-postgres.sh "${pytest[@]}" -m "not browser" tests/web tests/audits
+  EHCPQA_ONLY_DATABASE_TESTS=1 run "Database tests on PostgreSQL" bash scripts/with-postgres.sh "${pytest[@]}" -m "not browser"
 fi
 if [[ $what == all || $what == browser ]]; then
   if [ -x /usr/bin/chromium ]; then
