@@ -9,4 +9,6 @@ os.environ.setdefault("EHCPQA_TASK_BACKEND", "django_tasks.backends.immediate.Im
 
 from ehcpqa.settings import *  # noqa: E402,F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
+# Django's live test server wraps a media handler that needs a URL prefix; nothing is ever served from it.
+MEDIA_URL = "/media-not-served/"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 # Statutory sections in the order of reg. 12 of the SEND Regulations 2014.
 SECTION_IDS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K")
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     TABLE_ROW = "table_row"
@@ -52,6 +52,10 @@ class Block:
     bold: bool = False  # the whole block is bold (headings written as bold body text)
     level: int | None = None  # heading level where known
     location: Location | None = None  # set once the block is placed in a section
+    font_size: float | None = None  # PDF only: size of the first character, to tell headings from body text
+    table: int | None = None  # table rows: which table in the document (0-based)
+    row: int | None = None  # table rows: 1-based row number within its table
+    is_header_row: bool = False  # table rows: this row holds the column headers of its table
 
     def cell(self, *names: str) -> str | None:
         """The text of the first cell whose header contains any of ``names`` (case-insensitive), else None."""
@@ -68,6 +72,7 @@ class Section:
     title: str  # the heading as written in the plan
     blocks: list[Block] = field(default_factory=list)
     shared_with: tuple[str, ...] = ()  # other section ids under the same heading ("Sections C and G: health")
+    headings: list[Block] = field(default_factory=list)  # the heading(s) that opened it; not part of ``blocks``
 
     @property
     def text(self) -> str:
@@ -99,13 +104,16 @@ class PlanDocument:
     sections: dict[str, Section] = field(default_factory=dict)
     unplaced: list[Block] = field(default_factory=list)  # text before the first section or not placeable
     metadata: PlanMetadata = field(default_factory=PlanMetadata)
+    running_text: list[str] = field(default_factory=list)  # page headers / footers, kept out of the content
+    ocr: bool = False  # the text was recognised from page images (a scanned PDF), so it may contain errors
 
     def section(self, section_id: str) -> Section | None:
         return self.sections.get(section_id)
 
     def blocks(self) -> list[Block]:
-        """Every placed block, in document order."""
-        out = [b for s in self.sections.values() for b in s.blocks]
+        """Every placed block, in document order (a combined section is listed under several ids, counted once)."""
+        unique = {id(s): s for s in self.sections.values()}
+        out = [b for s in unique.values() for b in s.blocks]
         return sorted(out, key=lambda b: b.index)
 
 

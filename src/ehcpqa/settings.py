@@ -85,7 +85,9 @@ INSTALLED_APPS = [
     "ehcpqa.plans",
     "ehcpqa.analysis",
     "ehcpqa.audits",
+    "ehcpqa.moderation",
     "ehcpqa.reporting",
+    "ehcpqa.timeliness",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,8 @@ DATE_FORMAT = "j F Y"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project-wide static files (GOV.UK CSS, app.css) live beside the settings, not inside an app.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # Uploads: plan documents up to this size; ZIPs expand to at most this much in total.
 MAX_UPLOAD_BYTES = env_int("EHCPQA_MAX_UPLOAD_BYTES", 50 * 2**20)

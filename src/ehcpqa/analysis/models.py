@@ -6,6 +6,7 @@ measured.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from ehcpqa.plans.models import PlanVersion
@@ -34,11 +35,23 @@ class AnalysisRun(models.Model):
     document = models.JSONField(default=dict, blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Who asked for the run (the uploader, or whoever asked for a re-run); None for the demo seed and scripts.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["version", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Analysis run {self.pk} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (RunStatus.DONE, RunStatus.FAILED)
 
 
 class StoredFinding(models.Model):
@@ -54,3 +67,6 @@ class StoredFinding(models.Model):
 
     class Meta:
         ordering = ["run", "section", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} in run {self.run_id}"

@@ -87,6 +87,10 @@ class PlanVersion(models.Model):
     format = models.CharField(max_length=8)  # detected from the content, not the extension
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Set when the document came in a ZIP of many, so the batch can show how far analysis has got.
+    batch = models.ForeignKey(
+        "UploadBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="versions"
+    )
 
     class Meta:
         ordering = ["plan", "-number"]
@@ -94,3 +98,53 @@ class PlanVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan.reference} v{self.number}"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", "Waiting for confirmation"
+    CONFIRMED = "confirmed", "Imported"
+    DISCARDED = "discarded", "Discarded"
+
+
+class PlanImport(models.Model):
+    """A CSV of plan records between upload and confirmation.
+
+    The file is kept only until the import is confirmed or discarded, then its text is cleared: the plans table
+    is the record of what was imported, and the CSV holds dates of birth we should not keep twice.
+    """
+
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="plan_imports")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    original_filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    content = models.TextField(blank=True)  # the decoded CSV; cleared once confirmed or discarded
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} ({self.get_status_display()})"
+
+
+class UploadBatch(models.Model):
+    """A ZIP of plan documents uploaded at once: what was matched, what was not, and the versions it created."""
+
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="upload_batches")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    original_filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    # Files that did not become a version: [{"name": ..., "reason": ...}]. Names are the ones inside the ZIP.
+    skipped = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload batch {self.pk}"
