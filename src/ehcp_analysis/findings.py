@@ -6,12 +6,12 @@ Machine output only. Human judgements live in the web application and never over
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from ehcp_analysis.model import Location
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     RED = "red"  # likely unlawful or unenforceable
     AMBER = "amber"  # quality weakness
 

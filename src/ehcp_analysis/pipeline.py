@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ehcp_analysis.findings import Analysis, Scores
+from ehcp_analysis.checks import run_checks
+from ehcp_analysis.findings import Analysis
 from ehcp_analysis.model import PlanDocument
+from ehcp_analysis.scoring import score
 
 
 def analyse_document(document: PlanDocument, *, today: date | None = None) -> Analysis:
     """Run every check over ``document`` and score the result. ``today`` fixes the date for currency checks."""
-    # Filled in by the checks issue; until then a document has no findings and no score.
-    return Analysis(findings=[], scores=Scores(overall_score=None, overall_grade=None))
+    findings = run_checks(document, today=today or date.today())
+    return Analysis(findings=findings, scores=score(findings))

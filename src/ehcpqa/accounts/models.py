@@ -6,7 +6,7 @@ sections they can be assigned in a multi-agency audit.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 
@@ -48,7 +48,6 @@ class User(AbstractUser):
     agency = models.CharField(max_length=20, choices=Agency.choices, blank=True)
     display_name = models.CharField(max_length=150, blank=True)
 
-    objects = UserManager()
     REQUIRED_FIELDS = ["email"]
 
     def __str__(self) -> str:
@@ -85,6 +84,9 @@ class SignInAttempt(models.Model):
     succeeded = models.BooleanField(default=False)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    def __str__(self) -> str:
+        return f"sign-in {'succeeded' if self.succeeded else 'failed'} at {self.at:%Y-%m-%d %H:%M}"
+
 
 class ActivityRecord(models.Model):
     """Who did what, when, to which object: every view of a plan document and every change (PRODUCT.md §10).
@@ -103,3 +105,6 @@ class ActivityRecord(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["local_authority", "object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.object_type}#{self.object_id}"

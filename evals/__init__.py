@@ -1,0 +1,1 @@
+"""Quality evaluations of the analysis engine against labelled synthetic corpora (run with python -m)."""
