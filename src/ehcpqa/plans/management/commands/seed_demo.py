@@ -6,8 +6,6 @@ documents without a finished analysis are analysed. Synthetic data only, from eh
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import shutil
 import tempfile
@@ -41,7 +39,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, tuple[Role, ...], str], ...] = (
     ("auditor.education", "Priya Shah (education auditor)", (Role.AUDITOR,), Agency.EDUCATION),
     ("auditor.health", "Tom Okafor (health auditor)", (Role.AUDITOR,), Agency.HEALTH),
     ("auditor.social", "Grace Lindqvist (social care auditor)", (Role.AUDITOR,), Agency.SOCIAL_CARE),
-    ("moderator", "Sam Whitford (moderator)", (Role.MODERATOR, Role.AUDITOR), Agency.INDEPENDENT),
+    # Only a moderator, so every audit in the demo round can be second-marked by someone who did not do it.
+    ("moderator", "Sam Whitford (moderator)", (Role.MODERATOR,), Agency.INDEPENDENT),
     ("case.officer", "Alex Morgan (case officer)", (Role.CASE_OFFICER,), ""),
     ("board.viewer", "Chris Adeyemi (board member)", (Role.BOARD_VIEWER,), ""),
 )
@@ -117,8 +116,9 @@ class Command(BaseCommand):
         base.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix="demo-corpus-", dir=base))
         try:
+            # Most plans carry defects, as independent reviews find (a majority graded below Good).
             labels_path = generate_corpus(count=count, out_dir=folder, formats=("docx", "pdf"), seed=CORPUS_SEED,
-                                          as_of=timezone.localdate(), defect_rate=0.5, workers=1)
+                                          as_of=timezone.localdate(), defect_rate=0.75, workers=1)
             entries = json.loads(labels_path.read_text(encoding="utf-8"))["plans"]
             self.stdout.write(f"Generated {len(entries)} synthetic plans in {time.monotonic() - t0:.1f} s.")
             officers = self._case_officers(la, [e["metadata"].get("case_officer") or "" for e in entries],
@@ -160,16 +160,16 @@ class Command(BaseCommand):
         return done
 
     def _seed_audits(self, la: LocalAuthority) -> None:
-        if importlib.util.find_spec("ehcpqa.audits.demo") is None:
-            self.stdout.write("Audits demo data not available yet (ehcpqa.audits.demo); skipped.")
-            return
-        seed = getattr(importlib.import_module("ehcpqa.audits.demo"), "seed_demo_audits", None)
-        if seed is None:
-            self.stdout.write("ehcpqa.audits.demo has no seed_demo_audits; skipped.")
-            return
+        # The demo orchestrates every app, so it imports them here rather than the plans app depending on them.
+        from ehcpqa.audits.demo import seed_demo_audits
+        from ehcpqa.moderation.demo import seed_demo_moderation
+
         t0 = time.monotonic()
-        seed(la)
+        seed_demo_audits(la)
         self.stdout.write(f"Seeded audits in {time.monotonic() - t0:.1f} s.")
+        t0 = time.monotonic()
+        moderated = seed_demo_moderation(la)
+        self.stdout.write(f"Seeded {moderated} moderation items in {time.monotonic() - t0:.1f} s.")
 
 
 def _date(value: object) -> date | None:
