@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ehcp_analysis.checks.text import CI
+from ehcp_analysis.checks.text import CI, word_starts
 
 
 @dataclass(frozen=True)
@@ -375,10 +375,11 @@ def main_areas(text: str, areas: tuple[Area, ...], *, as_need: bool) -> set[str]
     is read with both word lists, since provision usually names the need it serves.
     """
     low = text.lower()
+    starts = word_starts(low)
     counts: dict[str, int] = {}
     for area in areas:
-        n = len(area.need.regex.findall(low))
-        if not as_need:
+        n = len(area.need.regex.findall(low)) if area.need.could_match(starts) else 0
+        if not as_need and area.provision.could_match(starts):
             n += len(area.provision.regex.findall(low))
         if n:
             counts[area.key] = n
@@ -391,4 +392,9 @@ def main_areas(text: str, areas: tuple[Area, ...], *, as_need: bool) -> set[str]
 def areas_in(text: str, areas: tuple[Area, ...], *, as_need: bool) -> set[str]:
     """The keys of the areas ``text`` speaks to, read as a need or as provision."""
     low = text.lower()
-    return {a.key for a in areas if (a.need if as_need else a.provision).regex.search(low)}
+    starts = word_starts(low)
+    return {
+        a.key
+        for a in areas
+        if (pattern := a.need if as_need else a.provision).could_match(starts) and pattern.regex.search(low)
+    }

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from ehcp_analysis.checks.base import REGISTRY, Context
+from ehcp_analysis.checks.text import clear_caches
 from ehcp_analysis.findings import Finding
 from ehcp_analysis.model import PlanDocument
 
 
 def run_checks(document: PlanDocument, *, today: date, codes: set[str] | None = None) -> list[Finding]:
     """Every finding for ``document``, in registry order, without duplicates (same code, section, quote, message)."""
+    clear_caches()  # the text caches serve one document at a time
     ctx = Context(document, today)
     seen: set[tuple[str, str, str, str]] = set()
     out: list[Finding] = []

@@ -129,7 +129,8 @@ DELEGATED = CI(
     re.I,
 )
 RANGE_OR_CEILING = CI(
-    rf"(?<!group of )(?<!groups of )(?<!class of )\b(?:up to|a maximum of|maximum of|max\.? of|no more than|not more than|"
+    # \b first: the cheap word-boundary test fails at most positions before the three look-behinds are tried
+    rf"\b(?<!group of )(?<!groups of )(?<!class of )(?:up to|a maximum of|maximum of|max\.? of|no more than|not more than|"
     rf"at most)\s+(?:{_NUM}|once|twice)\b(?! ?(?:pupils|children|students|young people|learners|peers|others)\b)"
     rf"|\b{_NUM}\s*(?:-|–|to)\s*{_NUM}\s*(?:x\s*)?(?:min(?:ute)?s?|hours?|hrs?|sessions?|times?|lessons?|days?|weeks?)\b"
     rf"|\bbetween {_NUM} and {_NUM}\b|\b{_NUM} or {_NUM} (?:min(?:ute)?s?|hours?|sessions?|times?)\b"
@@ -158,6 +159,9 @@ WHAT_INTERVENTION = CI(
     r"check-ins?|reviews?|assessment|supervision|breaks?|circuit|diet|work|activities|care|assistance|breaks)\b",
     re.I,
 )
+
+
+_ALTERNATIVE = re.compile(r"\bor\b|/")
 
 
 @dataclass(frozen=True)
@@ -199,11 +203,13 @@ def assess(text: str) -> Specificity:
     if "may" in vague and not _LOWER_MAY.search(text):
         vague = [v for v in vague if v != "may"]  # "May" with a capital is the month
     delegated = _matches(DELEGATED, low)
-    ranges = _matches(RANGE_OR_CEILING, low) + _matches(EITHER_OR_DELIVERER, low)
+    ranges = _matches(RANGE_OR_CEILING, low)
+    if _ALTERNATIVE.search(low):  # every either/or deliverer has an "or" or a slash; most items have neither
+        ranges += _matches(EITHER_OR_DELIVERER, low)
     # "decided by school staff" names who decides (a delegation), not who delivers
     vague_who = bool(VAGUE_DELIVERER_SLOT.regex.search(DELEGATED.regex.sub(" ", low) if delegated else low))
     return Specificity(
-        what=bool(WHAT_INTERVENTION.regex.search(low)) or len(text.split()) >= 6,
+        what=len(text.split()) >= 6 or bool(WHAT_INTERVENTION.regex.search(low)),
         how_much=bool(HOW_MUCH.regex.search(low)),
         how_often=bool(HOW_OFTEN.regex.search(low)),
         who=bool(WHO.regex.search(low)),

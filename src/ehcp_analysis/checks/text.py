@@ -6,9 +6,85 @@ Every pattern is compiled once at import time because the whole pipeline must ha
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from typing import Any
+
+# A word-start pattern can only match where some word of the text begins with one of its leading literals. Those
+# literals, cut to this length, let a cheap look-up over a text's words skip the pattern entirely (see ``CI``).
+_GATE = 4
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def word_starts(low: str) -> frozenset[str]:
+    """The first 1 to 4 characters of every word of lower-cased ``low``: what ``CI.could_match`` looks up."""
+    words = set(_WORDS.findall(low))
+    return frozenset({w[:1] for w in words} | {w[:2] for w in words} | {w[:3] for w in words} | {w[:4] for w in words})
+
+
+def _leading(items: Any) -> tuple[set[str], bool] | None:
+    """The literal strings a parsed pattern sequence can start with, and whether each is its whole match.
+
+    ``None`` when the start is not a known literal (a character class, a wildcard), so no gate is possible.
+    """
+    pre = {""}
+    items = list(items)
+    for index, (op, av) in enumerate(items):
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and pre == {""}:
+            # an optional start: the match begins either with it or with what follows
+            optional, rest = _leading(av[2]), _leading(items[index + 1 :])
+            if optional is None or rest is None:
+                return None
+            return optional[0] | rest[0], False
+        if op is _sre.LITERAL:
+            if not chr(av).isalnum():
+                return pre, False  # a word ends here; what follows is not part of the first word
+            pre = {p + chr(av) for p in pre}
+            continue
+        sub: tuple[set[str], bool] | None
+        if op is _sre.IN and all(o is _sre.LITERAL and chr(a).isalnum() for o, a in av):
+            sub = ({chr(a) for _o, a in av}, True)
+        elif op is _sre.SUBPATTERN:
+            sub = _leading(av[-1])
+        elif op is _sre.BRANCH:
+            parts = [_leading(branch) for branch in av[1]]
+            if any(part is None for part in parts):
+                sub = None
+            else:
+                sub = (set().union(*(p[0] for p in parts if p)), all(p[1] for p in parts if p))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _leading(av[2])
+            sub = None if inner is None else (inner[0], False)
+        else:
+            sub = None
+        if sub is None or "" in sub[0]:
+            return (pre, False) if pre != {""} else None
+        pre = {p + q for p in pre for q in sub[0]}
+        if not sub[1]:
+            return pre, False
+    return pre, True
+
+
+def _gate(pattern: str, flags: int) -> frozenset[str] | None:
+    """Leading literals (cut to ``_GATE`` characters) of a pattern anchored at a word start, or ``None``."""
+    if flags & (re.I | re.M | re.S | re.X):
+        return None
+    try:
+        parsed = list(_sre_parse.parse(pattern))
+    except re.error:
+        return None
+    if not parsed or parsed[0] != (_sre.AT, _sre.AT_BOUNDARY):
+        return None
+    lead = _leading(parsed[1:])
+    if lead is None or "" in lead[0]:
+        return None
+    return frozenset(p[:_GATE] for p in lead[0])
 
 
 class CI:
@@ -16,13 +92,23 @@ class CI:
 
     CPython's ``re.IGNORECASE`` is several times slower than matching lower-cased text with a lower-case pattern,
     and these patterns run over every plan, so they lower-case instead. Match texts come back in lower case.
+
+    Long word lists (``\\b(?:word|word|...)``) cost about the same on every character of the text, so a pattern that
+    starts at a word boundary also keeps the set of its leading literals: ``could_match`` rules it out without
+    running it when no word of the text starts that way.
     """
 
-    __slots__ = ("regex",)
+    __slots__ = ("regex", "gate")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         # lower-case literal letters (not escapes such as \\b or \\W) so they match the lower-cased text
-        self.regex = re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern), flags & ~re.I)
+        lowered = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern)
+        self.regex = re.compile(lowered, flags & ~re.I)
+        self.gate = _gate(lowered, flags & ~re.I)
+
+    def could_match(self, starts: frozenset[str]) -> bool:
+        """False when the pattern cannot match a text whose ``word_starts`` are ``starts``."""
+        return self.gate is None or not self.gate.isdisjoint(starts)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text.lower())
@@ -56,8 +142,17 @@ def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line).strip()
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|approx|Dr|Mr|Mrs|Ms|no)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences; abbreviations such as "e.g." stay inside their sentence."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    # several checks split the same items; cached for the document being checked (see clear_caches)
     out: list[str] = []
     for line in text.splitlines():
         line = line.strip()
@@ -67,12 +162,18 @@ def sentences(text: str) -> list[str]:
         # re-join splits made straight after common abbreviations
         merged: list[str] = []
         for part in parts:
-            if merged and re.search(r"\b(?:e\.g|i\.e|etc|approx|Dr|Mr|Mrs|Ms|no)\.$", merged[-1], re.I):
+            if merged and _ABBREVIATION_END.search(merged[-1]):
                 merged[-1] = merged[-1] + " " + part
             else:
                 merged.append(part)
         out.extend(p.strip() for p in merged if p.strip())
-    return out
+    return tuple(out)
+
+
+def clear_caches() -> None:
+    """Forget the cached splits: they help within one document, whose items several checks read, not across."""
+    _sentences.cache_clear()
+    word_starts.cache_clear()
 
 
 def word_count(text: str) -> int:

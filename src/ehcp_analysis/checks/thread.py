@@ -1,6 +1,8 @@
 """The golden thread: every need in B, C and D is met by provision in F, G and H respectively.
 
-Matching is by meaning through the lexicon of need areas and provision types, not by shared words alone.
+Matching is by meaning through the lexicon of need areas and provision types, not by shared words alone. For B and
+F a second, finer reading matches each need item's narrow topics (``topics.py``), so a gap between two needs of the
+same area is seen too (ADR 0123).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from ehcp_analysis.checks.lexicon import (
     areas_in,
     main_areas,
 )
-from ehcp_analysis.checks.text import CI
+from ehcp_analysis.checks.provision import provision_items
+from ehcp_analysis.checks.text import CI, sentences
+from ehcp_analysis.checks.topics import ITEM_BREAK, TOPIC_LABELS, topic_counts, topics_covered
 from ehcp_analysis.findings import Finding, Severity
 
 NEED_SIGNAL = CI(
@@ -37,31 +41,90 @@ _ACRONYMS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]{1,4}\b")
 MIN_NEED_WORDS = {"B": 8, "C": 5, "D": 5}
 
 
-def _unmet_needs(
-    ctx: Context, need_sid: str, provision_sids: tuple[str, ...], areas: tuple[Area, ...]
-) -> Iterator[tuple[int, str]]:
-    """Yield (item index, area label) for each need whose main areas no provision item speaks to."""
-    if need_sid not in ctx.document.sections:
-        return
-    covered: set[str] = set()
-    for sid in provision_sids:
-        for item in ctx.items(sid):
-            if not is_none_statement(item.text):
-                covered |= areas_in(item.text, areas, as_need=False)
-    by_key = {a.key: a for a in areas}
+# A sentence reporting a test result describes attainment, not a need that provision must answer.
+_TEST_RESULT = CI(
+    r"\b(?:assessment|assessed|standardised|percentile|centile|age[- ]equivalent|expected for (?:his|her|their) age|"
+    r"attendance (?:this|last) (?:year|term) (?:is|was))",
+)
+# A paragraph with no word of difficulty is read as a need only when it says this much about one topic.
+_STRONG_TOPIC = 3
+
+
+def _need_items(ctx: Context, need_sid: str) -> list[tuple[int, str]]:
+    """Memoised :func:`_read_need_items` (both matchers read the same items)."""
+    return ctx.memo(f"need-items:{need_sid}", lambda: list(_read_need_items(ctx, need_sid)))
+
+
+def _read_need_items(ctx: Context, need_sid: str) -> Iterator[tuple[int, str]]:
+    """(index, text read for its need) for each item of the need section that may describe a need.
+
+    In B, test results and diagnostic labels are left out of the text read: the need is in what the child finds
+    hard, not in a score or a name."""
     for index, item in enumerate(ctx.items(need_sid)):
         text = item.text
         if len(text.split()) < MIN_NEED_WORDS[need_sid] or is_none_statement(text) or has_placeholder(text):
             continue
-        if need_sid == "B" and not NEED_SIGNAL.search(text):
-            continue  # B also records strengths; C and D hold only needs
         if len(_ACRONYMS.findall(text)) >= 3:
             continue  # too dense with jargon to read for meaning; reported as a readability finding
+        if need_sid != "B":
+            yield index, text
+            continue
+        about = " ".join(s for s in sentences(text) if not _TEST_RESULT.search(s))
         # The need is in the description of its impact; a diagnosis names a label, not what needs meeting.
-        described = DIAGNOSIS.sub(" ", text) if need_sid == "B" else text
+        yield index, DIAGNOSIS.sub(" ", about)
+
+
+def _unmet_areas(
+    ctx: Context, need_sid: str, provision_sids: tuple[str, ...], areas: tuple[Area, ...]
+) -> Iterator[tuple[int, str]]:
+    """Yield (item index, area label) for each need whose main areas no provision item speaks to."""
+    texts = [item.text for sid in provision_sids for item in ctx.items(sid) if not is_none_statement(item.text)]
+    # one search of the joined items per area gives the same union as a search of each item, at a fraction of the cost
+    covered = areas_in(ITEM_BREAK.join(texts), areas, as_need=False)
+    by_key = {a.key: a for a in areas}
+    items = ctx.items(need_sid)
+    for index, described in _need_items(ctx, need_sid):
+        if need_sid == "B" and not NEED_SIGNAL.search(items[index].text):
+            continue  # B also records strengths; C and D hold only needs
         needed = main_areas(described, areas, as_need=True)
         if needed and not needed & covered:
             yield index, by_key[sorted(needed)[0]].label
+
+
+def _unmet_topics(ctx: Context) -> Iterator[tuple[int, str]]:
+    """Yield (item index, topic label) for each need in B whose main narrow topic(s) no provision in F meets.
+
+    Finer than the areas: it sees a self-esteem need left without provision while managing feelings, in the same
+    area, is provided for. A need item with no recognisable topic never raises a finding.
+    """
+    covered = topics_covered([item.text for item, _spec in provision_items(ctx, "F")])
+    items = ctx.items("B")
+    for index, described in _need_items(ctx, "B"):
+        counts = topic_counts(described)
+        if not counts:
+            continue
+        top = max(counts.values())
+        if top < _STRONG_TOPIC and not NEED_SIGNAL.search(items[index].text):
+            continue  # a strength or a passing mention, not a need
+        needed = {key for key, n in counts.items() if n == top}
+        if not needed & covered:
+            yield index, TOPIC_LABELS[sorted(needed)[0]]
+
+
+def _unmet_needs(
+    ctx: Context, need_sid: str, provision_sids: tuple[str, ...], areas: tuple[Area, ...]
+) -> Iterator[tuple[int, str]]:
+    """Yield (item index, label) for each need with no matching provision: by broad area, and for B by topic."""
+    if need_sid not in ctx.document.sections:
+        return
+    reported: set[int] = set()
+    for index, label in _unmet_areas(ctx, need_sid, provision_sids, areas):
+        reported.add(index)
+        yield index, label
+    if need_sid == "B":
+        for index, label in _unmet_topics(ctx):
+            if index not in reported:
+                yield index, label
 
 
 def _thread_check(
