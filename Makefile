@@ -56,7 +56,7 @@ check: setup ## Lint (ruff), types (mypy), layer rules (import-linter), migratio
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run -v1
 
-bench: setup ## Benchmarks: reading, full pre-audit, corpus generation (writes bench/results/)
+bench: setup ## Benchmarks: reading, pre-audit, corpus, web load, reporting scale (writes bench/results/)
 	$(PY) -m bench.run_all
 
 eval: setup ## Quality evaluation: section accuracy and finding precision/recall on a fresh synthetic corpus

@@ -29,7 +29,9 @@ def main() -> None:
     args = parser.parse_args()
     formats = args.formats.split(",")
     with tempfile.TemporaryDirectory() as tmp:
-        labels = Path(generate_corpus(count=args.count, out_dir=Path(tmp), formats=formats, seed=args.seed, as_of=AS_OF))
+        labels = Path(
+            generate_corpus(count=args.count, out_dir=Path(tmp), formats=formats, seed=args.seed, as_of=AS_OF)
+        )
         folder = labels.parent if labels.is_file() else labels
         for fmt in formats:
             reads: list[float] = []

@@ -54,8 +54,11 @@ def main() -> int:
     url = os.environ.get("EHCPQA_DATABASE_URL", "")
     if not url.startswith("postgres"):
         script = ROOT / "scripts" / "with-postgres.sh"
-        return subprocess.run(["bash", str(script), sys.executable, __file__, "--scale", str(args.scale),
-                               "--repeat", str(args.repeat)], cwd=ROOT, check=False).returncode
+        return subprocess.run(
+            ["bash", str(script), sys.executable, __file__, "--scale", str(args.scale), "--repeat", str(args.repeat)],
+            cwd=ROOT,
+            check=False,
+        ).returncode
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcpqa.settings")
     os.environ.setdefault("EHCPQA_DEBUG", "false")
     os.environ.setdefault("EHCPQA_ALLOW_INSECURE_KEY", "true")
@@ -142,26 +145,44 @@ def build(*, scale: float) -> dict[str, int]:
     las = [LocalAuthority(name=f"Synthetic Authority {i:03d}", slug=f"la-{i:03d}") for i in range(AUTHORITIES)]
     LocalAuthority.objects.bulk_create(las)
     las = list(LocalAuthority.objects.order_by("id"))
-    lead = User.objects.create_user(username="bench-qa-lead", password="bench-password-123",
-                                    local_authority=las[0], display_name="Bench QA lead")
+    lead = User.objects.create_user(
+        username="bench-qa-lead", password="bench-password-123", local_authority=las[0], display_name="Bench QA lead"
+    )
     RoleGrant.objects.create(user=lead, role=Role.QA_LEAD)
     staff: dict[int, list[int]] = {}
-    users = [User(username=f"u-{la.pk}-{k}", local_authority=la, display_name=f"Officer {k}", password="!")
-             for la in las for k in range(8)]
+    users = [
+        User(username=f"u-{la.pk}-{k}", local_authority=la, display_name=f"Officer {k}", password="!")
+        for la in las
+        for k in range(8)
+    ]
     User.objects.bulk_create(users, batch_size=2000)
     for user_id, la_id in User.objects.exclude(pk=lead.pk).values_list("id", "local_authority_id"):
         staff.setdefault(la_id, []).append(user_id)
     framework = Framework.objects.create(slug="bench", version=1, title="Bench framework", published=True)
-    Criterion.objects.bulk_create([
-        Criterion(framework=framework, code=f"{SECTIONS[i % len(SECTIONS)]}-{i:02d}", section=SECTIONS[i % len(SECTIONS)],
-                  text=f"Synthetic criterion {i}", position=i) for i in range(CRITERIA)
-    ])
+    Criterion.objects.bulk_create(
+        [
+            Criterion(
+                framework=framework,
+                code=f"{SECTIONS[i % len(SECTIONS)]}-{i:02d}",
+                section=SECTIONS[i % len(SECTIONS)],
+                text=f"Synthetic criterion {i}",
+                position=i,
+            )
+            for i in range(CRITERIA)
+        ]
+    )
     criteria = list(Criterion.objects.filter(framework=framework).values_list("id", flat=True))
     rounds: dict[int, list[tuple[int, date]]] = {}
     for la in las:
         for year, end in ((1, date(2025, 3, 31)), (2, date(2026, 3, 31))):
-            r = AuditRound.objects.create(local_authority=la, name=f"Round {year}", framework=framework,
-                                          period_start=end - timedelta(days=90), period_end=end, sample_kind="all")
+            r = AuditRound.objects.create(
+                local_authority=la,
+                name=f"Round {year}",
+                framework=framework,
+                period_start=end - timedelta(days=90),
+                period_end=end,
+                sample_kind="all",
+            )
             rounds.setdefault(la.pk, []).append((r.pk, end))
 
     plan_rows, version_rows, run_rows, finding_rows = [], [], [], []
@@ -171,11 +192,18 @@ def build(*, scale: float) -> dict[str, int]:
     counts = {k: 0 for k in ("plans", "audits", "judgements", "findings", "actions", "feedback", "cases", "measures")}
 
     def flush(force: bool = False) -> None:
-        batches = [(Plan, plan_rows, PLAN_COLS), (PlanVersion, version_rows, VERSION_COLS),
-                   (AnalysisRun, run_rows, RUN_COLS), (StoredFinding, finding_rows, FINDING_COLS),
-                   (Audit, audit_rows, AUDIT_COLS), (CriterionJudgement, judgement_rows, JUDGEMENT_COLS),
-                   (Action, action_rows, ACTION_COLS), (ParentFeedback, feedback_rows, FEEDBACK_COLS),
-                   (CaseRecord, case_rows, CASE_COLS), (TimelinessMeasure, measure_rows, MEASURE_COLS)]
+        batches = [
+            (Plan, plan_rows, PLAN_COLS),
+            (PlanVersion, version_rows, VERSION_COLS),
+            (AnalysisRun, run_rows, RUN_COLS),
+            (StoredFinding, finding_rows, FINDING_COLS),
+            (Audit, audit_rows, AUDIT_COLS),
+            (CriterionJudgement, judgement_rows, JUDGEMENT_COLS),
+            (Action, action_rows, ACTION_COLS),
+            (ParentFeedback, feedback_rows, FEEDBACK_COLS),
+            (CaseRecord, case_rows, CASE_COLS),
+            (TimelinessMeasure, measure_rows, MEASURE_COLS),
+        ]
         if not force and len(judgement_rows) < 400_000 and len(plan_rows) < 50_000:
             return
         for model, rows, cols in batches:
@@ -189,47 +217,162 @@ def build(*, scale: float) -> dict[str, int]:
             plan_id += 1
             year = rng.choice([None, -1, 0, *range(1, 15)])
             issued = date(2019, 1, 1) + timedelta(days=rng.randrange(2800))
-            plan_rows.append((plan_id, la.pk, f"EHC-{plan_id:07d}", "", None, year, rng.choice(NEEDS),
-                              "", rng.choice(SETTINGS), rng.random() < 0.07, "final", None, issued, None,
-                              rng.choice(officers), rng.choice(TEAMS), NOW, NOW))
+            plan_rows.append(
+                (
+                    plan_id,
+                    la.pk,
+                    f"EHC-{plan_id:07d}",
+                    "",
+                    None,
+                    year,
+                    rng.choice(NEEDS),
+                    "",
+                    rng.choice(SETTINGS),
+                    rng.random() < 0.07,
+                    "final",
+                    None,
+                    issued,
+                    None,
+                    rng.choice(officers),
+                    rng.choice(TEAMS),
+                    NOW,
+                    NOW,
+                )
+            )
             version_id += 1
-            version_rows.append((version_id, plan_id, 1, f"plans/{la.pk}/{plan_id}/x", "plan.docx",
-                                 f"{plan_id:064d}", 1000, "docx", None, NOW, None))
+            version_rows.append(
+                (
+                    version_id,
+                    plan_id,
+                    1,
+                    f"plans/{la.pk}/{plan_id}/x",
+                    "plan.docx",
+                    f"{plan_id:064d}",
+                    1000,
+                    "docx",
+                    None,
+                    NOW,
+                    None,
+                )
+            )
             if rng.random() < 0.9:
                 run_id += 1
                 score = rng.randint(1, 10)
-                run_rows.append((run_id, version_id, "done", "0.1.0", "england-send", "1", None, "", "", score,
-                                 grade_of(score), "{}", "{}", "{}", NOW, NOW, NOW, None))
+                run_rows.append(
+                    (
+                        run_id,
+                        version_id,
+                        "done",
+                        "0.1.0",
+                        "england-send",
+                        "1",
+                        None,
+                        "",
+                        "",
+                        score,
+                        grade_of(score),
+                        "{}",
+                        "{}",
+                        "{}",
+                        NOW,
+                        NOW,
+                        NOW,
+                        None,
+                    )
+                )
                 for _ in range(rng.randint(0, 6)):
                     finding_id += 1
-                    finding_rows.append((finding_id, run_id, "F.vague-wording", "F-06", rng.choice(SECTIONS),
-                                         rng.choice(("red", "amber")), "synthetic", "", None, ""))
+                    finding_rows.append(
+                        (
+                            finding_id,
+                            run_id,
+                            "F.vague-wording",
+                            "F-06",
+                            rng.choice(SECTIONS),
+                            rng.choice(("red", "amber")),
+                            "synthetic",
+                            "",
+                            None,
+                            "",
+                        )
+                    )
             n_audits = int(audits_per_plan) + (1 if rng.random() < audits_per_plan % 1 else 0)
             for k in range(n_audits):
                 round_id, _end = rounds[la.pk][k % 2]
                 audit_id += 1
                 derived = rng.randint(1, 10)
                 override = rng.randint(1, 10) if rng.random() < 0.1 else None
-                audit_rows.append((audit_id, round_id, plan_id, version_id, rng.choice(officers), f"A{audit_id}",
-                                   "submitted" if rng.random() < 0.95 else "in_progress", 0, derived,
-                                   grade_of(derived), "{}", override, grade_of(override) if override else "",
-                                   "moderated" if override else "", None, NOW, NOW, NOW))
+                audit_rows.append(
+                    (
+                        audit_id,
+                        round_id,
+                        plan_id,
+                        version_id,
+                        rng.choice(officers),
+                        f"A{audit_id}",
+                        "submitted" if rng.random() < 0.95 else "in_progress",
+                        0,
+                        derived,
+                        grade_of(derived),
+                        "{}",
+                        override,
+                        grade_of(override) if override else "",
+                        "moderated" if override else "",
+                        None,
+                        NOW,
+                        NOW,
+                        NOW,
+                    )
+                )
                 for criterion in criteria:
                     judgement_id += 1
-                    judgement_rows.append((judgement_id, audit_id, criterion,
-                                           rng.choice(("met", "met", "partly-met", "not-met", "not-applicable")),
-                                           "", None, NOW))
+                    judgement_rows.append(
+                        (
+                            judgement_id,
+                            audit_id,
+                            criterion,
+                            rng.choice(("met", "met", "partly-met", "not-met", "not-applicable")),
+                            "",
+                            None,
+                            NOW,
+                        )
+                    )
                 final = override or derived
                 if final <= 5:
                     action_id += 1
                     due = date(2026, 1, 1) + timedelta(days=rng.randrange(400))
                     done = rng.random() < 0.5
-                    action_rows.append((action_id, la.pk, audit_id, plan_id, rng.choice(officers), grade_of(final),
-                                        final <= 3, "Amend the plan", due, "done" if done else "open", NOW,
-                                        NOW if done else None))
+                    action_rows.append(
+                        (
+                            action_id,
+                            la.pk,
+                            audit_id,
+                            plan_id,
+                            rng.choice(officers),
+                            grade_of(final),
+                            final <= 3,
+                            "Amend the plan",
+                            due,
+                            "done" if done else "open",
+                            NOW,
+                            NOW if done else None,
+                        )
+                    )
             if rng.random() < 0.05:
-                feedback_rows.append((la.pk, plan_id, date(2026, 2, 1), "parent", rng.randint(1, 4),
-                                      rng.randint(1, 4), rng.randint(1, 4), "", None, NOW))
+                feedback_rows.append(
+                    (
+                        la.pk,
+                        plan_id,
+                        date(2026, 2, 1),
+                        "parent",
+                        rng.randint(1, 4),
+                        rng.randint(1, 4),
+                        rng.randint(1, 4),
+                        "",
+                        None,
+                        NOW,
+                    )
+                )
             # Two years of case records: an annual review chain and, for a fifth, a new assessment.
             case_id += 1
             case_rows.append((case_id, la.pk, f"EHC-{plan_id:07d}", plan_id, rng.choice(SETTINGS), None, NOW))
@@ -239,42 +382,179 @@ def build(*, scale: float) -> dict[str, int]:
                 limit = {"ANNUAL-REVIEW": 365, "REVIEW-DECISION": 28, "FINAL-20-WEEKS": 140}[kind]
                 end = start + timedelta(days=int(limit * rng.uniform(0.6, 1.5))) if rng.random() < 0.8 else None
                 exception = kind == "FINAL-20-WEEKS" and rng.random() < 0.1
-                measure_rows.append((measure_id, la.pk, case_id, kind, start, start + timedelta(days=limit), end,
-                                     None, "child-away" if exception else "", exception, ""))
+                measure_rows.append(
+                    (
+                        measure_id,
+                        la.pk,
+                        case_id,
+                        kind,
+                        start,
+                        start + timedelta(days=limit),
+                        end,
+                        None,
+                        "child-away" if exception else "",
+                        exception,
+                        "",
+                    )
+                )
             flush()
     flush(force=True)
-    reset_sequences(Plan, PlanVersion, AnalysisRun, StoredFinding, Audit, CriterionJudgement, Action, ParentFeedback,
-                    CaseRecord, TimelinessMeasure)
+    reset_sequences(
+        Plan,
+        PlanVersion,
+        AnalysisRun,
+        StoredFinding,
+        Audit,
+        CriterionJudgement,
+        Action,
+        ParentFeedback,
+        CaseRecord,
+        TimelinessMeasure,
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    counts.update(plans=plan_id, audits=audit_id, judgements=judgement_id, findings=finding_id, actions=action_id,
-                  cases=case_id, measures=measure_id, analysis_runs=run_id,
-                  feedback=ParentFeedback.objects.count(), big_authority_plans=BIG_PLANS,
-                  big_authority_audits=Audit.objects.filter(round__local_authority=las[0]).count())
+    counts.update(
+        plans=plan_id,
+        audits=audit_id,
+        judgements=judgement_id,
+        findings=finding_id,
+        actions=action_id,
+        cases=case_id,
+        measures=measure_id,
+        analysis_runs=run_id,
+        feedback=ParentFeedback.objects.count(),
+        big_authority_plans=BIG_PLANS,
+        big_authority_audits=Audit.objects.filter(round__local_authority=las[0]).count(),
+    )
     return counts
 
 
-PLAN_COLS = ("id", "local_authority_id", "reference", "child_name", "date_of_birth", "year_group", "primary_need",
-             "setting", "setting_type", "looked_after", "status", "request_date", "issued_date", "last_review_date",
-             "case_officer_id", "team", "created_at", "updated_at")
-VERSION_COLS = ("id", "plan_id", "number", "document", "original_filename", "sha256", "size", "format",
-                "uploaded_by_id", "uploaded_at", "batch_id")
-RUN_COLS = ("id", "version_id", "status", "engine_version", "framework_id", "framework_version", "as_of", "error_code",
-            "error_message", "suggested_score", "suggested_grade", "section_grades", "document", "metadata",
-            "created_at", "started_at", "finished_at", "requested_by_id")
-FINDING_COLS = ("id", "run_id", "code", "criterion", "section", "severity", "message", "evidence_text", "location",
-                "suggestion")
-AUDIT_COLS = ("id", "round_id", "plan_id", "version_id", "auditor_id", "audit_number", "status", "lock_version",
-              "derived_score", "derived_grade", "section_grades", "override_score", "override_grade",
-              "override_reason", "reaudit_of_id", "created_at", "updated_at", "submitted_at")
+PLAN_COLS = (
+    "id",
+    "local_authority_id",
+    "reference",
+    "child_name",
+    "date_of_birth",
+    "year_group",
+    "primary_need",
+    "setting",
+    "setting_type",
+    "looked_after",
+    "status",
+    "request_date",
+    "issued_date",
+    "last_review_date",
+    "case_officer_id",
+    "team",
+    "created_at",
+    "updated_at",
+)
+VERSION_COLS = (
+    "id",
+    "plan_id",
+    "number",
+    "document",
+    "original_filename",
+    "sha256",
+    "size",
+    "format",
+    "uploaded_by_id",
+    "uploaded_at",
+    "batch_id",
+)
+RUN_COLS = (
+    "id",
+    "version_id",
+    "status",
+    "engine_version",
+    "framework_id",
+    "framework_version",
+    "as_of",
+    "error_code",
+    "error_message",
+    "suggested_score",
+    "suggested_grade",
+    "section_grades",
+    "document",
+    "metadata",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "requested_by_id",
+)
+FINDING_COLS = (
+    "id",
+    "run_id",
+    "code",
+    "criterion",
+    "section",
+    "severity",
+    "message",
+    "evidence_text",
+    "location",
+    "suggestion",
+)
+AUDIT_COLS = (
+    "id",
+    "round_id",
+    "plan_id",
+    "version_id",
+    "auditor_id",
+    "audit_number",
+    "status",
+    "lock_version",
+    "derived_score",
+    "derived_grade",
+    "section_grades",
+    "override_score",
+    "override_grade",
+    "override_reason",
+    "reaudit_of_id",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+)
 JUDGEMENT_COLS = ("id", "audit_id", "criterion_id", "answer", "comment", "updated_by_id", "updated_at")
-ACTION_COLS = ("id", "local_authority_id", "audit_id", "plan_id", "assigned_to_id", "grade", "immediate",
-               "description", "due_date", "status", "created_at", "completed_at")
-FEEDBACK_COLS = ("local_authority_id", "plan_id", "call_date", "respondent", "accuracy", "clarity", "reflects_child",
-                 "comments", "recorded_by_id", "created_at")
+ACTION_COLS = (
+    "id",
+    "local_authority_id",
+    "audit_id",
+    "plan_id",
+    "assigned_to_id",
+    "grade",
+    "immediate",
+    "description",
+    "due_date",
+    "status",
+    "created_at",
+    "completed_at",
+)
+FEEDBACK_COLS = (
+    "local_authority_id",
+    "plan_id",
+    "call_date",
+    "respondent",
+    "accuracy",
+    "clarity",
+    "reflects_child",
+    "comments",
+    "recorded_by_id",
+    "created_at",
+)
 CASE_COLS = ("id", "local_authority_id", "reference", "plan_id", "school", "date_of_birth", "updated_at")
-MEASURE_COLS = ("id", "local_authority_id", "case_id", "rule", "start", "due", "end", "earliest", "exceptions",
-                "has_exception", "detail")
+MEASURE_COLS = (
+    "id",
+    "local_authority_id",
+    "case_id",
+    "rule",
+    "start",
+    "due",
+    "end",
+    "earliest",
+    "exceptions",
+    "has_exception",
+    "detail",
+)
 
 
 # --- timing --------------------------------------------------------------------------------------------------------
@@ -328,6 +608,7 @@ def measure(*, repeat: int) -> dict[str, dict[str, object]]:
     }
     results: dict[str, dict[str, object]] = {}
     for name, url in views.items():
+
         def get(url: str = url) -> None:
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)

@@ -44,12 +44,19 @@ def main() -> None:
         elapsed = time.perf_counter() - started
     cpu = cpu_per_plan()
     results = {
-        "python": platform.python_version(), "cores": os.cpu_count(), "load_average_before": round(load_before, 2),
-        "plans": count, "formats": list(FORMATS), "wall_seconds": round(elapsed, 1),
-        "cpu_ms_per_plan": cpu, "cpu_ms_per_plan_total": round(sum(cpu.values()), 2),
+        "python": platform.python_version(),
+        "cores": os.cpu_count(),
+        "load_average_before": round(load_before, 2),
+        "plans": count,
+        "formats": list(FORMATS),
+        "wall_seconds": round(elapsed, 1),
+        "cpu_ms_per_plan": cpu,
+        "cpu_ms_per_plan_total": round(sum(cpu.values()), 2),
     }
-    print(f"synth: {count} plans x {len(FORMATS)} formats in {elapsed:.1f} s on {os.cpu_count()} cores "
-          f"(load {load_before:.1f}); CPU a plan {results['cpu_ms_per_plan_total']} ms {cpu}")
+    print(
+        f"synth: {count} plans x {len(FORMATS)} formats in {elapsed:.1f} s on {os.cpu_count()} cores "
+        f"(load {load_before:.1f}); CPU a plan {results['cpu_ms_per_plan_total']} ms {cpu}"
+    )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
 

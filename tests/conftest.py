@@ -12,7 +12,9 @@ DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
 
 
 def _uses_database(item: pytest.Item) -> bool:
-    return bool(item.get_closest_marker("django_db")) or bool(DB_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+    return bool(item.get_closest_marker("django_db")) or bool(
+        DB_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -7,8 +7,9 @@ from ehcpqa.audits.documents import mask_identity, section_texts
 
 def test_names_and_date_of_birth_are_masked() -> None:
     text = "Sam Okafor (born 04/03/2012, also 4 March 2012) lives with Sam's mum. Contact: Pat Jones."
-    masked = mask_identity(text, child_names=["Sam Okafor"], date_of_birth=date(2012, 3, 4),
-                           officer_names=["Pat Jones"])
+    masked = mask_identity(
+        text, child_names=["Sam Okafor"], date_of_birth=date(2012, 3, 4), officer_names=["Pat Jones"]
+    )
     assert "Sam" not in masked and "Okafor" not in masked
     assert "2012" not in masked
     assert "Pat" not in masked and "Jones" not in masked

@@ -24,8 +24,15 @@ from tests.web.conftest import PASSWORD, Personas, make_user
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--headless"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--headless",
+]
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 HERE = Path(__file__).parent
@@ -38,7 +45,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         item.add_marker(pytest.mark.browser)
         if not CHROMIUM.exists():
-            item.add_marker(pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"))
+            item.add_marker(
+                pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+            )
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +99,9 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']} — {violation['helpUrl']}")
         for node in violation.get("nodes", [])[:5]:
-            lines.append(f"    at {' '.join(node.get('target', []))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            lines.append(
+                f"    at {' '.join(node.get('target', []))}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            )
             lines.append(f"       {node.get('html', '')[:200]}")
     return "\n".join(lines)
 

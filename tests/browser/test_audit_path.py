@@ -33,8 +33,9 @@ def sign_out(page: Page) -> None:
     expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
 
 
-def test_round_keyboard_audit_and_action(page: Page, live_server: Any, browser_personas: Personas, sign_in: Any,
-                                         axe_check: Any) -> None:
+def test_round_keyboard_audit_and_action(
+    page: Page, live_server: Any, browser_personas: Personas, sign_in: Any, axe_check: Any
+) -> None:
     p = browser_personas
     make_plan(p.la, "EHCP-B1", case_officer=p.case_officer, issued_date=date(2025, 5, 1))
     framework = small_framework()

@@ -19,9 +19,15 @@ from tests.web.plan_fixtures import PLAN_TEXT, csv_bytes, csv_row, make_plan, ma
 pytestmark = pytest.mark.browser
 
 
-def test_import_confirm_list_upload_and_read_findings(page: Page, live_server: Any, browser_personas: Personas,
-                                                      browser_media_root: Path, sign_in: Any, axe_check: Any,
-                                                      tmp_path: Path) -> None:
+def test_import_confirm_list_upload_and_read_findings(
+    page: Page,
+    live_server: Any,
+    browser_personas: Personas,
+    browser_media_root: Path,
+    sign_in: Any,
+    axe_check: Any,
+    tmp_path: Path,
+) -> None:
     sign_in(browser_personas.qa_lead)
     page.get_by_role("link", name="Plan register").first.click()
     expect(page.get_by_role("heading", name="Plan register")).to_be_visible()
@@ -87,8 +93,15 @@ def test_import_confirm_list_upload_and_read_findings(page: Page, live_server: A
     assert AnalysisRun.objects.filter(version__plan__reference="EHC-0002").count() == 1
 
 
-def test_auditor_reads_a_plan_blind(page: Page, live_server: Any, browser_personas: Personas,
-                                    browser_media_root: Path, sign_in: Any, axe_check: Any, tmp_path: Path) -> None:
+def test_auditor_reads_a_plan_blind(
+    page: Page,
+    live_server: Any,
+    browser_personas: Personas,
+    browser_media_root: Path,
+    sign_in: Any,
+    axe_check: Any,
+    tmp_path: Path,
+) -> None:
     from ehcpqa.plans.services import plan_version_upload
 
     plan = make_plan(browser_personas.la, "EHC-0042")
@@ -103,15 +116,27 @@ def test_auditor_reads_a_plan_blind(page: Page, live_server: Any, browser_person
     axe_check(page)
 
 
-def test_zip_upload_shows_progress_and_what_was_not_used(page: Page, live_server: Any, browser_personas: Personas,
-                                                         browser_media_root: Path, sign_in: Any, axe_check: Any,
-                                                         tmp_path: Path) -> None:
+def test_zip_upload_shows_progress_and_what_was_not_used(
+    page: Page,
+    live_server: Any,
+    browser_personas: Personas,
+    browser_media_root: Path,
+    sign_in: Any,
+    axe_check: Any,
+    tmp_path: Path,
+) -> None:
     make_plan(browser_personas.la, "EHC-0001")
     make_plan(browser_personas.la, "EHC-0002")
     archive = tmp_path / "plans.zip"
-    archive.write_bytes(make_zip({"EHC-0001.txt": PLAN_TEXT.encode(),
-                                  "EHC-0002 - review.txt": (PLAN_TEXT + "\nReviewed.").encode(),
-                                  "EHC-0404.txt": PLAN_TEXT.encode()}))
+    archive.write_bytes(
+        make_zip(
+            {
+                "EHC-0001.txt": PLAN_TEXT.encode(),
+                "EHC-0002 - review.txt": (PLAN_TEXT + "\nReviewed.").encode(),
+                "EHC-0404.txt": PLAN_TEXT.encode(),
+            }
+        )
+    )
     sign_in(browser_personas.qa_lead)
     page.goto(f"{live_server.url}/plans/documents/")
     axe_check(page)
@@ -123,10 +148,9 @@ def test_zip_upload_shows_progress_and_what_was_not_used(page: Page, live_server
     axe_check(page)
 
 
-def test_batch_progress_updates_itself_while_documents_are_analysed(page: Page, live_server: Any,
-                                                                   browser_personas: Personas,
-                                                                   browser_media_root: Path, sign_in: Any,
-                                                                   axe_check: Any) -> None:
+def test_batch_progress_updates_itself_while_documents_are_analysed(
+    page: Page, live_server: Any, browser_personas: Personas, browser_media_root: Path, sign_in: Any, axe_check: Any
+) -> None:
     from ehcpqa.analysis.models import RunStatus
     from ehcpqa.plans.models import UploadBatch
     from ehcpqa.plans.services import plan_documents_zip_upload

@@ -14,15 +14,17 @@ from tests.web.conftest import Personas
 pytestmark = pytest.mark.browser
 
 
-def test_dashboard_filters_drilldown_and_board_pack(page: Page, live_server: Any, browser_personas: Personas,
-                                                    sign_in: Any, axe_check: Any, tmp_path: Path) -> None:
+def test_dashboard_filters_drilldown_and_board_pack(
+    page: Page, live_server: Any, browser_personas: Personas, sign_in: Any, axe_check: Any, tmp_path: Path
+) -> None:
     p = browser_personas
     build_authority(p.la, auditor=p.auditor, case_officer=p.case_officer, n_plans=30)
     sign_in(p.board_viewer)
     page.get_by_role("link", name="Dashboard").first.click()
     expect(page.get_by_role("heading", name="Quality dashboard", level=1)).to_be_visible()
-    expect(page.get_by_role("img", name="Bar chart: Audit grades. The same figures are in the table that follows."))\
-        .to_be_visible()
+    expect(
+        page.get_by_role("img", name="Bar chart: Audit grades. The same figures are in the table that follows.")
+    ).to_be_visible()
     expect(page.get_by_role("heading", name="Automated pre-audit (machine findings): suggested grades")).to_be_visible()
     axe_check(page)
 
@@ -31,8 +33,9 @@ def test_dashboard_filters_drilldown_and_board_pack(page: Page, live_server: Any
     page.get_by_label("Looked-after children", exact=True).select_option("no")
     page.get_by_label("Age phase", exact=True).select_option("secondary")
     page.get_by_role("button", name="Apply filters").click()
-    expect(page.get_by_text("Showing: Age phase: Secondary (Years 7 to 11); Looked-after children: Not looked after"))\
-        .to_be_visible()
+    expect(
+        page.get_by_text("Showing: Age phase: Secondary (Years 7 to 11); Looked-after children: Not looked after")
+    ).to_be_visible()
     page.get_by_role("link", name="Primary need").click()
     expect(page.get_by_role("heading", name="Audit results by primary need")).to_be_visible()
     axe_check(page)
@@ -56,10 +59,12 @@ def test_dashboard_filters_drilldown_and_board_pack(page: Page, live_server: Any
     axe_check(page)
 
 
-def test_public_key_figures_page_is_accessible(page: Page, live_server: Any, browser_personas: Personas,
-                                               axe_check: Any) -> None:
-    build_authority(browser_personas.la, auditor=browser_personas.auditor,
-                    case_officer=browser_personas.case_officer, n_plans=12)
+def test_public_key_figures_page_is_accessible(
+    page: Page, live_server: Any, browser_personas: Personas, axe_check: Any
+) -> None:
+    build_authority(
+        browser_personas.la, auditor=browser_personas.auditor, case_officer=browser_personas.case_officer, n_plans=12
+    )
     page.goto(f"{live_server.url}/reporting/public/test-borough/")
     expect(page.get_by_role("heading", name="Quality of Education, Health and Care plans: key figures")).to_be_visible()
     axe_check(page)

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("persona", list(ROLE_HEADINGS))
-def test_sign_in_home_and_sign_out(page: Page, live_server: Any, browser_personas: Personas, axe_check: Any,
-                                   persona: str) -> None:
+def test_sign_in_home_and_sign_out(
+    page: Page, live_server: Any, browser_personas: Personas, axe_check: Any, persona: str
+) -> None:
     user = getattr(browser_personas, persona)
     page.goto(f"{live_server.url}/")
     expect(page).to_have_url(f"{live_server.url}/sign-in/?next=/")
@@ -42,8 +43,9 @@ def test_sign_in_home_and_sign_out(page: Page, live_server: Any, browser_persona
     expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
 
 
-def test_wrong_password_shows_an_accessible_error(page: Page, live_server: Any, browser_personas: Personas,
-                                                  axe_check: Any) -> None:
+def test_wrong_password_shows_an_accessible_error(
+    page: Page, live_server: Any, browser_personas: Personas, axe_check: Any
+) -> None:
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_label("Username").fill("qa-lead")
     page.get_by_label("Password").fill("not-the-password")

@@ -15,27 +15,54 @@ RANGE = "F.range-or-ceiling"
 PROVISION: list[tuple[str, set[str]]] = [
     # --- good practice: specific on the dimensions that matter ---
     ("A speech and language therapist will deliver one 45-minute session each week, 1:1 in a quiet room.", set()),
-    ("A teaching assistant trained by the speech and language therapist will practise Sam's targets for 15 minutes daily.", set()),
+    (
+        "A teaching assistant trained by the speech and language therapist will practise Sam's targets for 15 minutes daily.",
+        set(),
+    ),
     ("A trained teaching assistant will run precision teaching for 10 minutes every morning.", set()),
     ("The class teacher will give Aisha a written checklist of the steps of each task in every lesson.", set()),
     ("An ELSA-trained teaching assistant will meet Leo for 30 minutes weekly in the nurture room.", set()),
-    ("A qualified teacher of the deaf will visit twice a term to check the radio aid and advise staff for 1 hour.", set()),
+    (
+        "A qualified teacher of the deaf will visit twice a term to check the radio aid and advise staff for 1 hour.",
+        set(),
+    ),
     ("A QTVI will spend 2 hours per half term adapting materials and training the class staff.", set()),
-    ("An occupational therapist will set a fine motor programme, delivered by a TA for 3 x 15 minutes per week.", set()),
-    ("A teaching assistant will run a sensory circuit for 15 minutes at the start of each day, following the OT's plan.", set()),
-    ("A specialist teacher for dyslexia will teach a structured literacy programme for 2 x 45 minutes per week, 1:1.", set()),
+    (
+        "An occupational therapist will set a fine motor programme, delivered by a TA for 3 x 15 minutes per week.",
+        set(),
+    ),
+    (
+        "A teaching assistant will run a sensory circuit for 15 minutes at the start of each day, following the OT's plan.",
+        set(),
+    ),
+    (
+        "A specialist teacher for dyslexia will teach a structured literacy programme for 2 x 45 minutes per week, 1:1.",
+        set(),
+    ),
     ("A learning mentor will check in with Mia for 10 minutes at the start and end of each school day.", set()),
     ("The SENCo will review the reading programme with the teaching assistant every 6 weeks for 30 minutes.", set()),
-    ("Ravi will be taught in a class of no more than 8 pupils with a teacher and two teaching assistants throughout the school day.", set()),
-    ("A teaching assistant will support Kai 1:1 for 25 hours per week across all lessons and unstructured times.", set()),
+    (
+        "Ravi will be taught in a class of no more than 8 pupils with a teacher and two teaching assistants throughout the school day.",
+        set(),
+    ),
+    (
+        "A teaching assistant will support Kai 1:1 for 25 hours per week across all lessons and unstructured times.",
+        set(),
+    ),
     ("A trained teaching assistant will lead a social skills group of 4 pupils for 30 minutes twice a week.", set()),
     ("A physiotherapist will write a stretching programme, carried out by a trained TA for 20 minutes daily.", set()),
     ("The speech and language therapist will train all staff who work with Ellie for 2 hours each term.", set()),
-    ("A teaching assistant will pre-teach key vocabulary for each new topic for 20 minutes every Monday in a group of 3.", set()),
+    (
+        "A teaching assistant will pre-teach key vocabulary for each new topic for 20 minutes every Monday in a group of 3.",
+        set(),
+    ),
     ("A trained TA will deliver the Numicon intervention 3 times a week for 20 minutes in a pair.", set()),
     ("A counsellor will see Tom for 50 minutes every week for 12 weeks, in the school counselling room.", set()),
     ("A job coach will support Amir at his work placement for 3 hours every Thursday.", set()),
-    ("A travel trainer will teach Zara the bus route to college in 2 x 1 hour sessions per week until she travels alone.", set()),
+    (
+        "A travel trainer will teach Zara the bus route to college in 2 x 1 hour sessions per week until she travels alone.",
+        set(),
+    ),
     ("An educational psychologist will observe and advise staff for 2 hours each term.", set()),
     ("A teaching assistant trained in Makaton will sign key words to Noah throughout every lesson.", set()),
     ("A specialist autism outreach teacher will visit once each half term for 90 minutes to coach staff.", set()),
@@ -43,7 +70,10 @@ PROVISION: list[tuple[str, set[str]]] = [
     ("The class teacher will seat Grace near the front and provide enlarged print of 24 point in every lesson.", set()),
     ("A teaching assistant will scribe for Dan in all written assessments, for the full length of each test.", set()),
     ("A teaching assistant will take Ruby for a 5-minute movement break every 30 minutes in lessons.", set()),
-    ("A key worker with autism training will greet Ben at the gate each morning and go through his visual timetable for 10 minutes.", set()),
+    (
+        "A key worker with autism training will greet Ben at the gate each morning and go through his visual timetable for 10 minutes.",
+        set(),
+    ),
     # --- hedged wording ---
     ("Access to speech and language therapy.", {VAGUE, UNQ, WHO}),
     ("Sam will have access to a quiet space when needed.", {VAGUE, UNQ, WHO}),
@@ -58,8 +88,14 @@ PROVISION: list[tuple[str, set[str]]] = [
     ("The teacher will use appropriate strategies to support attention.", {VAGUE, UNQ}),
     ("Small group work to develop reading fluency with a teaching assistant.", {VAGUE, UNQ}),
     ("Ongoing support from the SENCo.", {VAGUE, UNQ}),
-    ("A teaching assistant will give Kai 20 minutes of reading practice daily, in a quiet room where possible.", {VAGUE}),
-    ("A speech and language therapist will see Ellie for 30 minutes weekly and staff will use visual prompts as appropriate.", {VAGUE}),
+    (
+        "A teaching assistant will give Kai 20 minutes of reading practice daily, in a quiet room where possible.",
+        {VAGUE},
+    ),
+    (
+        "A speech and language therapist will see Ellie for 30 minutes weekly and staff will use visual prompts as appropriate.",
+        {VAGUE},
+    ),
     ("Sensory breaks as and when needed.", {VAGUE, UNQ, WHO}),
     ("Regular opportunities to talk about feelings with an adult.", {VAGUE, UNQ, WHO}),
     ("Periodic advice from the occupational therapist.", {VAGUE, UNQ}),
@@ -135,14 +171,26 @@ OUTCOMES: list[tuple[str, set[str]]] = [
     # --- good outcomes: personal, measurable, with a date ---
     ("By July 2026 Sam will follow a three-step spoken instruction in class on four out of five occasions.", set()),
     ("By the end of Year 6 Aisha will read 90 of the first 100 high-frequency words.", set()),
-    ("By the end of the summer term Leo will eat lunch in the dining hall with two friends on at least three days a week.", set()),
+    (
+        "By the end of the summer term Leo will eat lunch in the dining hall with two friends on at least three days a week.",
+        set(),
+    ),
     ("By December 2026 Mia will write three sentences independently using capital letters and full stops.", set()),
-    ("By his next annual review Kai will use his visual timetable to move between lessons without adult prompting.", set()),
+    (
+        "By his next annual review Kai will use his visual timetable to move between lessons without adult prompting.",
+        set(),
+    ),
     ("By the end of Key Stage 3 Ellie will travel to school on the bus independently.", set()),
-    ("Within 12 months Tom will name four strategies that help him when he feels anxious and use one without prompting.", set()),
+    (
+        "Within 12 months Tom will name four strategies that help him when he feels anxious and use one without prompting.",
+        set(),
+    ),
     ("By July 2027 Zara will make a cup of tea and a sandwich independently at home.", set()),
     ("By the end of Year 10 Amir will complete a one-week work experience placement with one check-in a day.", set()),
-    ("By the end of the autumn term Noah will ask an adult for help using a two-word phrase on 8 out of 10 occasions.", set()),
+    (
+        "By the end of the autumn term Noah will ask an adult for help using a two-word phrase on 8 out of 10 occasions.",
+        set(),
+    ),
     ("By March 2026 Ben will stay on task for 10 minutes with one reminder, as recorded by his teacher.", set()),
     ("By the end of Reception Ava will put on her coat and shoes without help.", set()),
     ("By the end of the academic year Grace will use a touch-typing programme at 20 words a minute.", set()),
@@ -162,7 +210,10 @@ OUTCOMES: list[tuple[str, set[str]]] = [
     ("By his 17th birthday Alfie will complete a supported internship placement for 2 days per week.", set()),
     ("By summer 2026 Poppy will write her name independently with correctly formed letters.", set()),
     ("By the end of Year 7 Jack will arrive at each lesson on time on at least 4 days out of 5.", set()),
-    ("By July 2026 Sofia will answer 'who' and 'what' questions about a short story correctly on 4 out of 5 occasions.", set()),
+    (
+        "By July 2026 Sofia will answer 'who' and 'what' questions about a short story correctly on 4 out of 5 occasions.",
+        set(),
+    ),
     # --- no timescale ---
     ("Sam will follow a three-step spoken instruction on four out of five occasions.", {NOT_TIME}),
     ("Aisha will read 90 of the first 100 high-frequency words.", {NOT_TIME}),

@@ -152,8 +152,9 @@ def test_an_outcome_written_in_section_f() -> None:
 
 
 def test_stale_plan_and_past_outcome_dates() -> None:
-    found = findings(plan(E=[*GOOD_PLAN["E"], "By July 2024 Jo will swim 10 metres without armbands."]),
-                     plan_date=date(2024, 3, 1))
+    found = findings(
+        plan(E=[*GOOD_PLAN["E"], "By July 2024 Jo will swim 10 metres without armbands."]), plan_date=date(2024, 3, 1)
+    )
     stale = [f for f in found if f.code == "GEN.out-of-date"]
     assert len(stale) == 2
     assert any("2024" in f.evidence.text for f in stale)
@@ -224,10 +225,12 @@ def test_age_from_date_of_birth_when_year_group_unknown() -> None:
 
 # --- section F ----------------------------------------------------------------------------------------------
 def test_vague_severity_is_lower_when_the_item_is_otherwise_quantified() -> None:
-    found = findings(with_f(
-        "A teaching assistant will read with Jo for 20 minutes daily, in a quiet room where possible.",
-        "Regular reading with an adult.",
-    ))
+    found = findings(
+        with_f(
+            "A teaching assistant will read with Jo for 20 minutes daily, in a quiet room where possible.",
+            "Regular reading with an adult.",
+        )
+    )
     vague = {f.evidence.text[:12]: f.severity for f in found if f.code == "F.vague-wording"}
     assert vague == {"A teaching a": Severity.AMBER, "Regular read": Severity.RED}
 
@@ -260,7 +263,10 @@ def test_need_without_provision_by_meaning() -> None:
     b = [*GOOD_PLAN["B"], "Jo finds it hard to form letters and his handwriting is slow and hard to read."]
     found = [f for f in findings(plan(B=b)) if f.code == "F.need-without-provision"]
     assert [f.evidence.text for f in found] == [b[-1]]
-    f = [*GOOD_PLAN["F"], "An occupational therapist will set a programme carried out by a TA for 3 x 15 minutes a week."]
+    f = [
+        *GOOD_PLAN["F"],
+        "An occupational therapist will set a programme carried out by a TA for 3 x 15 minutes a week.",
+    ]
     assert "F.need-without-provision" not in codes(plan(B=b, F=f))  # an OT programme meets a handwriting need
 
 
@@ -268,7 +274,9 @@ def test_speech_need_is_met_by_a_speech_and_language_therapist() -> None:
     b = ["Jo's speech is hard for unfamiliar adults to understand because he leaves off the ends of words."]
     f = ["A speech and language therapist will see Jo 1:1 for 30 minutes each week."]
     assert "F.need-without-provision" not in codes(plan(B=b, F=f))
-    assert "F.need-without-provision" in codes(plan(B=b, F=["A teaching assistant will run a maths group for 20 minutes daily."]))
+    assert "F.need-without-provision" in codes(
+        plan(B=b, F=["A teaching assistant will run a maths group for 20 minutes daily."])
+    )
 
 
 def test_health_and_care_needs_without_provision() -> None:
@@ -296,8 +304,12 @@ def test_unquantified_health_and_care_provision() -> None:
 
 
 def test_h_misclassification() -> None:
-    assert "H.misclassified" in codes(plan(H1=["A carer's assessment will be completed for Jo's parents within 8 weeks."]))
-    assert "H.misclassified" in codes(plan(H2=["Adaptations to the bathroom at home, with a level-access shower fitted within 6 months."]))
+    assert "H.misclassified" in codes(
+        plan(H1=["A carer's assessment will be completed for Jo's parents within 8 weeks."])
+    )
+    assert "H.misclassified" in codes(
+        plan(H2=["Adaptations to the bathroom at home, with a level-access shower fitted within 6 months."])
+    )
     assert "H.misclassified" in codes(plan(H2=["The school nurse will give Jo his medication at lunchtime each day."]))
 
 
@@ -341,7 +353,11 @@ def test_a_placement_request_is_not_an_aspiration() -> None:
 
 
 def test_a_paragraph_broken_across_pages_is_read_as_one_item() -> None:
-    f = [*GOOD_PLAN["F"], "Jo's progress will be checked by his class teacher and the", "special educational needs co-ordinator every six weeks."]
+    f = [
+        *GOOD_PLAN["F"],
+        "Jo's progress will be checked by his class teacher and the",
+        "special educational needs co-ordinator every six weeks.",
+    ]
     found = findings(plan(F=f))
     assert not [x for x in found if x.code in {"F.unquantified", "F.no-deliverer"}]
 

@@ -141,9 +141,7 @@ def _all_patterns() -> list[CI]:
 
 
 def test_the_word_start_gate_never_rules_out_a_real_match() -> None:
-    texts = [
-        str(x) if isinstance(x, str) else " | ".join(x[1]) for content in GOOD_PLAN.values() for x in content
-    ] + [
+    texts = [str(x) if isinstance(x, str) else " | ".join(x[1]) for content in GOOD_PLAN.values() for x in content] + [
         FEELINGS_NEED,
         SELF_ESTEEM_NEED,
         FEELINGS_PROVISION,

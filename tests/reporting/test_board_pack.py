@@ -27,14 +27,18 @@ def pdf_text(data: bytes) -> tuple[str, int, object]:
 
 
 def test_suppression_rules() -> None:
-    t = Table("x", "X", ["a", "n", "share"], [
-        [Cell("one"), Cell(3, "count", href="/x"), Cell(75.0, "percent", base=4)],
-        [Cell("two"), Cell(0, "count"), Cell(None, "percent", base=0)],
-        [Cell("three"), Cell(5, "count"), Cell(50.0, "percent", base=10)],
-    ])
+    t = Table(
+        "x",
+        "X",
+        ["a", "n", "share"],
+        [
+            [Cell("one"), Cell(3, "count", href="/x"), Cell(75.0, "percent", base=4)],
+            [Cell("two"), Cell(0, "count"), Cell(None, "percent", base=0)],
+            [Cell("three"), Cell(5, "count"), Cell(50.0, "percent", base=10)],
+        ],
+    )
     rows = [[c.display() for c in row] for row in suppress(t).rows]
-    assert rows == [["one", "fewer than 5", "not shown (fewer than 5)"], ["two", "0", "–"],
-                    ["three", "5", "50.0%"]]
+    assert rows == [["one", "fewer than 5", "not shown (fewer than 5)"], ["two", "0", "–"], ["three", "5", "50.0%"]]
     assert all(not c.href for row in suppress(t).rows for c in row)  # published tables carry no drill-down links
 
 
@@ -53,8 +57,11 @@ def test_board_pack_pdf_renders_with_figures_and_commentary(personas: Personas, 
     dark = sum(1 for p in grey.tobytes() if p < 200)
     assert dark > 0.01 * grey.width * grey.height
     rgb = image.convert("RGB").tobytes()  # type: ignore[attr-defined]
-    blue = sum(1 for i in range(0, len(rgb), 3) if abs(rgb[i] - 0x1D) < 20 and abs(rgb[i + 1] - 0x70) < 20
-               and abs(rgb[i + 2] - 0xB8) < 20)
+    blue = sum(
+        1
+        for i in range(0, len(rgb), 3)
+        if abs(rgb[i] - 0x1D) < 20 and abs(rgb[i + 1] - 0x70) < 20 and abs(rgb[i + 2] - 0xB8) < 20
+    )
     assert blue > 2000
 
 

@@ -29,8 +29,10 @@ def test_cached_figures_follow_the_data(personas: Personas, settings: Any) -> No
     build_authority(personas.la, auditor=personas.auditor, case_officer=personas.case_officer, n_plans=10)
     before = total(personas)
     assert total(personas) == before  # served from the cache
-    audit = Audit.objects.filter(round__local_authority=personas.la).exclude(status=AuditStatus.SUBMITTED).first() \
+    audit = (
+        Audit.objects.filter(round__local_authority=personas.la).exclude(status=AuditStatus.SUBMITTED).first()
         or Audit.objects.filter(round__local_authority=personas.la).first()
+    )
     assert audit is not None
     was_submitted = audit.status == AuditStatus.SUBMITTED
     audit.status = AuditStatus.IN_PROGRESS if was_submitted else AuditStatus.SUBMITTED

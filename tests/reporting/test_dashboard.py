@@ -23,8 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def built(personas: Personas) -> Built:
-    build_authority(personas.other_la, auditor=personas.outsider, case_officer=personas.outsider, seed=99,
-                    n_plans=20)
+    build_authority(personas.other_la, auditor=personas.outsider, case_officer=personas.outsider, seed=99, n_plans=20)
     return build_authority(personas.la, auditor=personas.auditor, case_officer=personas.case_officer)
 
 
@@ -33,7 +32,7 @@ def table(client: Client, key: str, query: str = "") -> list[dict[str, str]]:
     assert response.status_code == 200
     lines = list(csv.reader(io.StringIO(response.content.decode())))
     header_at = next(i for i, line in enumerate(lines) if len(line) > 1)
-    return [dict(zip(lines[header_at], line, strict=True)) for line in lines[header_at + 1:]]
+    return [dict(zip(lines[header_at], line, strict=True)) for line in lines[header_at + 1 :]]
 
 
 def final(audit: Audit) -> tuple[int, str]:
@@ -43,8 +42,11 @@ def final(audit: Audit) -> tuple[int, str]:
 
 
 def submitted(personas: Personas, **where: object) -> list[Audit]:
-    return list(Audit.objects.filter(round__local_authority=personas.la, status=AuditStatus.SUBMITTED, **where)
-                .select_related("plan"))
+    return list(
+        Audit.objects.filter(round__local_authority=personas.la, status=AuditStatus.SUBMITTED, **where).select_related(
+            "plan"
+        )
+    )
 
 
 def test_grade_distribution_and_mean_match_raw_rows(personas: Personas, built: Built) -> None:
@@ -59,18 +61,26 @@ def test_grade_distribution_and_mean_match_raw_rows(personas: Personas, built: B
 
 def test_round_filter_and_cohort_filters_combine(personas: Personas, built: Built) -> None:
     round_2 = built.rounds[1]
-    audits = [a for a in submitted(personas, round=round_2)
-              if a.plan.year_group is not None and 7 <= a.plan.year_group <= 11 and not a.plan.looked_after]
-    rows = {r["Grade"]: r for r in table(personas.client_for(personas.qa_lead), "grades",
-                                         f"round={round_2.pk}&phase=secondary&looked_after=no")}
+    audits = [
+        a
+        for a in submitted(personas, round=round_2)
+        if a.plan.year_group is not None and 7 <= a.plan.year_group <= 11 and not a.plan.looked_after
+    ]
+    rows = {
+        r["Grade"]: r
+        for r in table(
+            personas.client_for(personas.qa_lead), "grades", f"round={round_2.pk}&phase=secondary&looked_after=no"
+        )
+    }
     assert int(rows["All submitted audits"]["Audits"]) == len(audits)
     expected = Counter(final(a)[1] for a in audits)
     assert {g.label: int(rows[g.label]["Audits"]) for g in Grade} == {g.label: expected[g.value] for g in Grade}
 
 
 def test_heat_map_counts_match_judgements(personas: Personas, built: Built) -> None:
-    judgements = CriterionJudgement.objects.filter(audit__round__local_authority=personas.la,
-                                                   audit__status=AuditStatus.SUBMITTED).select_related("criterion")
+    judgements = CriterionJudgement.objects.filter(
+        audit__round__local_authority=personas.la, audit__status=AuditStatus.SUBMITTED
+    ).select_related("criterion")
     by_code: dict[str, Counter[str]] = {}
     for j in judgements:
         by_code.setdefault(j.criterion.code, Counter())[j.answer] += 1
@@ -80,21 +90,41 @@ def test_heat_map_counts_match_judgements(personas: Personas, built: Built) -> N
         counts = by_code[row["Criterion"].split()[0]]
         judged = counts["met"] + counts["partly-met"] + counts["not-met"]
         assert (int(row["Judged"]), int(row["Met"]), int(row["Partly met"]), int(row["Not met"])) == (
-            judged, counts["met"], counts["partly-met"], counts["not-met"])
+            judged,
+            counts["met"],
+            counts["partly-met"],
+            counts["not-met"],
+        )
         assert float(row["Partly or not met"]) == round(100 * (counts["partly-met"] + counts["not-met"]) / judged, 1)
     sections = {r["Section"]: r for r in table(personas.client_for(personas.qa_lead), "sections")}
-    f_judged = sum(v for code, c in by_code.items() if code.startswith("F-") for k, v in c.items()
-                   if k != "not-applicable")
+    f_judged = sum(
+        v for code, c in by_code.items() if code.startswith("F-") for k, v in c.items() if k != "not-applicable"
+    )
     assert int(sections["F"]["Judged"]) == f_judged
 
 
-@pytest.mark.parametrize(("dimension", "key"), [
-    ("phase", lambda p: "not-recorded" if p.year_group is None else "early_years" if p.year_group <= 0
-     else "primary" if p.year_group <= 6 else "secondary" if p.year_group <= 11 else "post_16"),
-    ("year9", lambda p: "yes" if (p.year_group or -1) >= 9 else "no"),
-    ("looked_after", lambda p: "yes" if p.looked_after else "no"),
-    ("team", lambda p: p.team or "not-recorded"),
-])
+@pytest.mark.parametrize(
+    ("dimension", "key"),
+    [
+        (
+            "phase",
+            lambda p: (
+                "not-recorded"
+                if p.year_group is None
+                else "early_years"
+                if p.year_group <= 0
+                else "primary"
+                if p.year_group <= 6
+                else "secondary"
+                if p.year_group <= 11
+                else "post_16"
+            ),
+        ),
+        ("year9", lambda p: "yes" if (p.year_group or -1) >= 9 else "no"),
+        ("looked_after", lambda p: "yes" if p.looked_after else "no"),
+        ("team", lambda p: p.team or "not-recorded"),
+    ],
+)
 def test_cohort_split_matches_raw_rows(personas: Personas, built: Built, dimension: str, key: object) -> None:
     audits = submitted(personas)
     expected = Counter(key(a.plan) for a in audits)  # type: ignore[operator]
@@ -107,8 +137,10 @@ def test_issued_before_after_split(personas: Personas, built: Built) -> None:
     cutoff = date(2023, 6, 1)
     audits = submitted(personas)
     before = sum(1 for a in audits if a.plan.issued_date and a.plan.issued_date < cutoff)
-    rows = {r["Plan issued before or after a date"]: r for r in
-            table(personas.client_for(personas.qa_lead), "cohort-issued", "issued_cutoff=2023-06-01")}
+    rows = {
+        r["Plan issued before or after a date"]: r
+        for r in table(personas.client_for(personas.qa_lead), "cohort-issued", "issued_cutoff=2023-06-01")
+    }
     assert int(rows["Issued before 1 June 2023"]["Audits"]) == before
     assert int(rows["Issued on or after 1 June 2023"]["Audits"]) == len(audits) - before
 
@@ -132,13 +164,18 @@ def test_actions_open_and_overdue(personas: Personas, built: Built, monkeypatch:
 
 def test_machine_picture_uses_the_latest_run_of_every_plan(personas: Personas, built: Built) -> None:
     latest: dict[int, AnalysisRun] = {}
-    for run in AnalysisRun.objects.filter(version__plan__local_authority=personas.la, status=RunStatus.DONE) \
-            .select_related("version").order_by("version__number", "created_at", "id"):
+    for run in (
+        AnalysisRun.objects.filter(version__plan__local_authority=personas.la, status=RunStatus.DONE)
+        .select_related("version")
+        .order_by("version__number", "created_at", "id")
+    ):
         latest[run.version.plan_id] = run  # later versions and runs overwrite earlier ones
     expected = Counter(r.suggested_grade for r in latest.values())
     rows = {r["Suggested grade"]: r for r in table(personas.client_for(personas.qa_lead), "machine")}
     assert int(rows["Plans analysed"]["Plans"]) == len(latest)
-    assert int(rows["Plans held (in these filters)"]["Plans"]) == Plan.objects.filter(local_authority=personas.la).count()
+    assert (
+        int(rows["Plans held (in these filters)"]["Plans"]) == Plan.objects.filter(local_authority=personas.la).count()
+    )
     for grade in Grade:
         assert int(rows[grade.label]["Plans"]) == expected[grade.value]
     red = sum(1 for r in latest.values() if r.findings.filter(severity="red").exists())
@@ -199,7 +236,6 @@ def test_outsider_sees_only_their_own_authority(personas: Personas, built: Built
     assert "TES-" not in page
 
 
-
 def test_drilldown_by_criterion_and_by_machine_findings(personas: Personas, built: Built) -> None:
     client = personas.client_for(personas.qa_lead)
 
@@ -207,13 +243,22 @@ def test_drilldown_by_criterion_and_by_machine_findings(personas: Personas, buil
         response = client.get(reverse("reporting:plans") + "?" + query)
         return {p.reference for p in response.context["page"].paginator.object_list}
 
-    weak = {j.audit.plan.reference for j in CriterionJudgement.objects.filter(
-        audit__round__local_authority=personas.la, audit__status=AuditStatus.SUBMITTED, criterion__code="F-02",
-        answer__in=["partly-met", "not-met"]).select_related("audit__plan")}
+    weak = {
+        j.audit.plan.reference
+        for j in CriterionJudgement.objects.filter(
+            audit__round__local_authority=personas.la,
+            audit__status=AuditStatus.SUBMITTED,
+            criterion__code="F-02",
+            answer__in=["partly-met", "not-met"],
+        ).select_related("audit__plan")
+    }
     assert listed("criterion=F-02&weak=yes") == weak
     latest: dict[int, AnalysisRun] = {}
-    for run in AnalysisRun.objects.filter(version__plan__local_authority=personas.la, status=RunStatus.DONE) \
-            .select_related("version__plan").order_by("version__number", "created_at", "id"):
+    for run in (
+        AnalysisRun.objects.filter(version__plan__local_authority=personas.la, status=RunStatus.DONE)
+        .select_related("version__plan")
+        .order_by("version__number", "created_at", "id")
+    ):
         latest[run.version.plan_id] = run
     red = {r.version.plan.reference for r in latest.values() if r.findings.filter(severity="red").exists()}
     assert listed("machine=red") == red

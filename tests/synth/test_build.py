@@ -14,8 +14,21 @@ from ehcp_analysis.synth.render import render_bytes
 
 AS_OF = date(2026, 11, 23)
 PRIMARY_NEEDS = {"ASD", "SLCN", "SEMH", "MLD", "SpLD", "SLD", "PMLD", "HI", "VI", "MSI", "PD", "OTH"}
-HEDGES = ("access to", "opportunit", "as required", "regular", "where possible", "such as", "or equivalent",
-          "support from", "a member of staff", "small group", "up to", "as advised", "to be determined")
+HEDGES = (
+    "access to",
+    "opportunit",
+    "as required",
+    "regular",
+    "where possible",
+    "such as",
+    "or equivalent",
+    "support from",
+    "a member of staff",
+    "small group",
+    "up to",
+    "as advised",
+    "to be determined",
+)
 
 
 def test_same_inputs_give_identical_plans_and_bytes() -> None:

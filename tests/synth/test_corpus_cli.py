@@ -18,8 +18,16 @@ AS_OF = date(2026, 11, 23)
 
 def test_corpus_writes_files_and_labels(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    labels_path = generate_corpus(count=6, out_dir=tmp_path / "c", formats=["txt", "docx"], seed=3, as_of=AS_OF,
-                                  defect_rate=0.5, workers=1, progress=lambda d, t: seen.append((d, t)))
+    labels_path = generate_corpus(
+        count=6,
+        out_dir=tmp_path / "c",
+        formats=["txt", "docx"],
+        seed=3,
+        as_of=AS_OF,
+        defect_rate=0.5,
+        workers=1,
+        progress=lambda d, t: seen.append((d, t)),
+    )
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
     assert labels["schema"] == "ehcpqa.labels/1"
     assert labels["seed"] == 3 and labels["as_of"] == "2026-11-23" and labels["generator_version"]
@@ -61,8 +69,23 @@ def _run(argv: list[str]) -> tuple[int, str]:
 
 def test_generate_command_writes_a_corpus(tmp_path: Path) -> None:
     out = tmp_path / "plans"
-    code, err = _run(["generate", "--count", "3", "--out", str(out), "--formats", "txt,pdf", "--seed", "4",
-                      "--as-of", "2026-11-23", "--defect-rate", "1"])
+    code, err = _run(
+        [
+            "generate",
+            "--count",
+            "3",
+            "--out",
+            str(out),
+            "--formats",
+            "txt,pdf",
+            "--seed",
+            "4",
+            "--as-of",
+            "2026-11-23",
+            "--defect-rate",
+            "1",
+        ]
+    )
     assert code == 0
     assert "3/3" in err
     labels = json.loads((out / "labels.json").read_text(encoding="utf-8"))
@@ -70,10 +93,17 @@ def test_generate_command_writes_a_corpus(tmp_path: Path) -> None:
     assert (out / "plan-0002.pdf").exists()
 
 
-@pytest.mark.parametrize("bad", [
-    ["--count", "zero"], ["--count", "0"], ["--count", "2", "--formats", "doc"], ["--count", "2", "--seed", "x"],
-    ["--count", "2", "--as-of", "23/11/2026"], ["--count", "2", "--defect-rate", "1.5"],
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["--count", "zero"],
+        ["--count", "0"],
+        ["--count", "2", "--formats", "doc"],
+        ["--count", "2", "--seed", "x"],
+        ["--count", "2", "--as-of", "23/11/2026"],
+        ["--count", "2", "--defect-rate", "1.5"],
+    ],
+)
 def test_generate_usage_errors_exit_2(bad: list[str], tmp_path: Path) -> None:
     code, err = _run(["generate", "--out", str(tmp_path / "x"), *bad])
     assert code == 2

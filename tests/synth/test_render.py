@@ -16,7 +16,11 @@ AS_OF = date(2026, 11, 23)
 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_docx_has_real_headings_and_tables(template: str, tmp_path: Path) -> None:
-    plan = next(p for i in range(1, 60) if not (p := build_plan(seed=1, index=i, as_of=AS_OF, template=template)).layout.bold_headings)
+    plan = next(
+        p
+        for i in range(1, 60)
+        if not (p := build_plan(seed=1, index=i, as_of=AS_OF, template=template)).layout.bold_headings
+    )
     path = render(plan, "docx", tmp_path / "plan.docx")
     document = docx.Document(str(path))
     styles = [p.style.name for p in document.paragraphs if p.text]

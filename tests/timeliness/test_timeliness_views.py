@@ -30,8 +30,10 @@ EHC-0004,final-issued,2024-12-15,,Oak Primary,2016-02-02
 
 
 def upload(client: object, text: str) -> object:
-    return client.post(reverse("timeliness:import"),  # type: ignore[attr-defined]
-                       {"file": SimpleUploadedFile("cases.csv", text.encode(), content_type="text/csv")})
+    return client.post(
+        reverse("timeliness:import"),  # type: ignore[attr-defined]
+        {"file": SimpleUploadedFile("cases.csv", text.encode(), content_type="text/csv")},
+    )
 
 
 def imported(personas: Personas, text: str = GOOD_CSV) -> None:
@@ -95,8 +97,11 @@ def test_report_counts_match_the_raw_measures(personas: Personas) -> None:
 
 def test_case_list_behind_a_figure(personas: Personas) -> None:
     imported(personas)
-    page = personas.client_for(personas.qa_lead).get(
-        reverse("timeliness:cases", args=["FINAL-20-WEEKS"]) + "?status=late").content.decode()
+    page = (
+        personas.client_for(personas.qa_lead)
+        .get(reverse("timeliness:cases", args=["FINAL-20-WEEKS"]) + "?status=late")
+        .content.decode()
+    )
     assert "EHC-0002" in page and "EHC-0003" in page and "EHC-0001" not in page
 
 

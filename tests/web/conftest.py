@@ -11,8 +11,13 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 def make_user(la: LocalAuthority, username: str, *roles: Role, agency: str = "") -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, local_authority=la, agency=agency,
-                                    display_name=username.replace("-", " ").title())
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        local_authority=la,
+        agency=agency,
+        display_name=username.replace("-", " ").title(),
+    )
     for role in roles:
         RoleGrant.objects.create(user=user, role=role)
     return user
@@ -49,6 +54,7 @@ def personas(db: None) -> Personas:
         moderator=make_user(la, "moderator", Role.MODERATOR, Role.AUDITOR, agency=Agency.INDEPENDENT),
         case_officer=make_user(la, "case-officer", Role.CASE_OFFICER),
         board_viewer=make_user(la, "board-viewer", Role.BOARD_VIEWER),
-        outsider=make_user(other, "outsider", Role.QA_LEAD, Role.AUDITOR, Role.MODERATOR, Role.CASE_OFFICER,
-                           Role.BOARD_VIEWER),
+        outsider=make_user(
+            other, "outsider", Role.QA_LEAD, Role.AUDITOR, Role.MODERATOR, Role.CASE_OFFICER, Role.BOARD_VIEWER
+        ),
     )

@@ -13,8 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from ehcpqa.accounts.models import User
 from ehcpqa.plans.models import Plan
 
-HEADER = ("reference,date_of_birth,year_group,primary_need,setting,setting_type,looked_after,request_date,"
-          "issued_date,last_review_date,status,case_officer,team")
+HEADER = (
+    "reference,date_of_birth,year_group,primary_need,setting,setting_type,looked_after,request_date,"
+    "issued_date,last_review_date,status,case_officer,team"
+)
 
 # A short synthetic plan in plain text: every section present, with wording the checks are known to flag.
 PLAN_TEXT = """Education, Health and Care Plan
@@ -72,10 +74,20 @@ def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
     return ("\n".join([header, *rows]) + "\n").encode("utf-8")
 
 
-def csv_row(reference: str, *, case_officer: str = "case-officer", status: str = "final", dob: str = "2012-03-04",
-            year: str = "9", need: str = "ASD", looked_after: str = "no") -> str:
-    return (f"{reference},{dob},{year},{need},Oakfield Primary,Mainstream,{looked_after},2023-01-10,2023-05-30,"
-            f"2024-05-01,{status},{case_officer},North team")
+def csv_row(
+    reference: str,
+    *,
+    case_officer: str = "case-officer",
+    status: str = "final",
+    dob: str = "2012-03-04",
+    year: str = "9",
+    need: str = "ASD",
+    looked_after: str = "no",
+) -> str:
+    return (
+        f"{reference},{dob},{year},{need},Oakfield Primary,Mainstream,{looked_after},2023-01-10,2023-05-30,"
+        f"2024-05-01,{status},{case_officer},North team"
+    )
 
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:

@@ -96,8 +96,10 @@ def test_document_view_marks_quoted_evidence_in_its_paragraph(personas: Personas
     view = document_view(run)
     section_b = next(s for s in view.sections if s.id == "B")
     marked = [seg for p in section_b.paragraphs for seg in p.segments if seg.finding]
-    assert any(seg.text == "Robin has dyslexia." and seg.finding and
-               seg.finding.finding.code == "B.diagnosis-without-impact" for seg in marked)
+    assert any(
+        seg.text == "Robin has dyslexia." and seg.finding and seg.finding.finding.code == "B.diagnosis-without-impact"
+        for seg in marked
+    )
     masked = document_view(run, mask=Masker(["Robin Testperson"], []))
     texts = " ".join(seg.text for s in masked.sections for p in s.paragraphs for seg in p.segments)
     assert "Robin" not in texts
@@ -111,8 +113,12 @@ def parse(content: bytes, **kwargs: object):  # type: ignore[no-untyped-def]
 
 
 def test_parser_accepts_uk_and_iso_dates_email_officers_and_reception() -> None:
-    parsed = parse(csv_bytes(csv_row("A-1", dob="04/03/2012", year="Reception", case_officer="CO@example.org"),
-                             csv_row("A-2", dob="2012-03-04", year="Year 11", looked_after="Yes")))
+    parsed = parse(
+        csv_bytes(
+            csv_row("A-1", dob="04/03/2012", year="Reception", case_officer="CO@example.org"),
+            csv_row("A-2", dob="2012-03-04", year="Year 11", looked_after="Yes"),
+        )
+    )
     assert parsed.ok
     first, second = parsed.rows
     assert first.values["date_of_birth"] == second.values["date_of_birth"] == date(2012, 3, 4)
@@ -144,9 +150,12 @@ def test_parser_skips_blank_lines_and_numbers_rows_as_a_spreadsheet_does() -> No
 
 def test_the_documented_sample_file_imports_cleanly() -> None:
     sample = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plan-register-sample.csv"
-    parsed = parse_plan_csv(sample.read_bytes(), case_officers={"case.officer": 1,
-                                                                "case.officer@demo-borough.example": 1},
-                            today=TODAY, max_rows=100)
+    parsed = parse_plan_csv(
+        sample.read_bytes(),
+        case_officers={"case.officer": 1, "case.officer@demo-borough.example": 1},
+        today=TODAY,
+        max_rows=100,
+    )
     assert parsed.ok, parsed.errors
     assert [r.reference for r in parsed.rows] == ["EHC-DEMO-0001", "EHC-DEMO-0002", "EHC-DEMO-0003", "EHC-DEMO-0004"]
     assert parsed.rows[2].values["year_group"] == 0 and parsed.rows[3].case_officer_id is None

@@ -33,9 +33,14 @@ pytestmark = pytest.mark.django_db
 
 def _round(p: Personas, plans_rule: dict | None = None, auditors: list | None = None, **kwargs: object):
     return services.round_create(
-        by=p.qa_lead, name="Autumn audit", framework=small_framework(), period_start=date(2026, 9, 1),
-        period_end=date(2026, 12, 31), sample_rule=plans_rule or {"kind": "all"},
-        auditors=auditors or [p.auditor, p.moderator], **kwargs,
+        by=p.qa_lead,
+        name="Autumn audit",
+        framework=small_framework(),
+        period_start=date(2026, 9, 1),
+        period_end=date(2026, 12, 31),
+        sample_rule=plans_rule or {"kind": "all"},
+        auditors=auditors or [p.auditor, p.moderator],
+        **kwargs,
     )
 
 
@@ -43,8 +48,12 @@ def _answer_all(audit: Audit, by, answer: str) -> Audit:
     for section in ("A", "B", "C", "E", "F"):
         criteria = audit.round.framework.criteria.filter(section=section)
         audit = services.audit_save_section(
-            audit=audit, by=by, section=section, lock_version=audit.lock_version,
-            judgements={c.pk: services.JudgementInput(answer, "") for c in criteria}, decisions={},
+            audit=audit,
+            by=by,
+            section=section,
+            lock_version=audit.lock_version,
+            judgements={c.pk: services.JudgementInput(answer, "") for c in criteria},
+            decisions={},
         )
     return audit
 
@@ -72,8 +81,13 @@ def test_authority_copies_the_default_into_its_own_new_version(personas: Persona
     # The national version cannot be edited; the unpublished copy can, until it is published.
     with pytest.raises(FrameworkLocked):
         criterion_update(criterion=national.criteria.first(), by=personas.qa_lead, text="x", guidance="", weight=1)
-    changed = criterion_update(criterion=copy.criteria.get(code="F-02"), by=personas.qa_lead,
-                               text="Provision says how much and how often", guidance="", weight=3)
+    changed = criterion_update(
+        criterion=copy.criteria.get(code="F-02"),
+        by=personas.qa_lead,
+        text="Provision says how much and how often",
+        guidance="",
+        weight=3,
+    )
     assert changed.text.startswith("Provision says")
     assert national.criteria.get(code="F-02").text == "Provision is quantified"
 
@@ -83,7 +97,9 @@ def test_authority_copies_the_default_into_its_own_new_version(personas: Persona
 
 def test_sample_sizes_for_each_kind(personas: Personas) -> None:
     la = personas.la
-    make_plan(la, "P1", year_group=10, looked_after=True, primary_need="ASD", team="North", issued_date=date(2024, 1, 1))
+    make_plan(
+        la, "P1", year_group=10, looked_after=True, primary_need="ASD", team="North", issued_date=date(2024, 1, 1)
+    )
     make_plan(la, "P2", year_group=3, primary_need="SLCN", team="South", issued_date=date(2025, 3, 1))
     make_plan(la, "P3", year_group=12, primary_need="ASD", team="North", issued_date=date(2026, 1, 1))
     make_plan(la, "P4", year_group=0, status=PlanStatus.DRAFT)  # never sampled: not finalised
@@ -126,8 +142,9 @@ def test_round_assigns_every_plan_evenly_and_never_to_its_case_officer(personas:
 def test_sections_by_agency_go_to_health_and_social_care_auditors(personas: Personas) -> None:
     social = make_user(personas.la, "social-auditor", Role.AUDITOR, agency=Agency.SOCIAL_CARE)
     make_plan(personas.la, "S1")
-    audit_round = _round(personas, auditors=[personas.auditor, personas.health_auditor, social],
-                         sections_by_agency=True)
+    audit_round = _round(
+        personas, auditors=[personas.auditor, personas.health_auditor, social], sections_by_agency=True
+    )
     audit = audit_round.audits.get()
     assert audit.auditor == personas.auditor
     assigned = dict(SectionAssignment.objects.filter(audit=audit).values_list("section", "auditor_id"))
@@ -150,9 +167,14 @@ def test_saving_a_section_records_judgements_decisions_and_activity(personas: Pe
     finding = StoredFinding.objects.get(code="F.vague-wording")
     before = StoredFinding.objects.values().get(pk=finding.pk)
     audit = services.audit_save_section(
-        audit=audit, by=personas.auditor, section="F", lock_version=0,
-        judgements={f_criteria["F-02"].pk: services.JudgementInput("partly-met", "No frequency"),
-                    f_criteria["F-06"].pk: services.JudgementInput("not-met", "")},
+        audit=audit,
+        by=personas.auditor,
+        section="F",
+        lock_version=0,
+        judgements={
+            f_criteria["F-02"].pk: services.JudgementInput("partly-met", "No frequency"),
+            f_criteria["F-06"].pk: services.JudgementInput("not-met", ""),
+        },
         decisions={finding.pk: Decision.ACCEPTED},
     )
     assert audit.status == AuditStatus.IN_PROGRESS and audit.lock_version == 1
@@ -168,13 +190,24 @@ def test_stale_save_is_refused_and_changes_nothing(personas: Personas) -> None:
     make_plan(personas.la, "A2")
     audit = _round(personas, auditors=[personas.auditor]).audits.get()
     criterion = audit.round.framework.criteria.get(code="A-01")
-    services.audit_save_section(audit=audit, by=personas.auditor, section="A", lock_version=0,
-                                judgements={criterion.pk: services.JudgementInput("met", "first")}, decisions={})
+    services.audit_save_section(
+        audit=audit,
+        by=personas.auditor,
+        section="A",
+        lock_version=0,
+        judgements={criterion.pk: services.JudgementInput("met", "first")},
+        decisions={},
+    )
     stale = Audit.objects.get(pk=audit.pk)
     with pytest.raises(services.StaleAudit):
-        services.audit_save_section(audit=stale, by=personas.auditor, section="A", lock_version=0,
-                                    judgements={criterion.pk: services.JudgementInput("not-met", "second")},
-                                    decisions={})
+        services.audit_save_section(
+            audit=stale,
+            by=personas.auditor,
+            section="A",
+            lock_version=0,
+            judgements={criterion.pk: services.JudgementInput("not-met", "second")},
+            decisions={},
+        )
     judgement = CriterionJudgement.objects.get(audit=audit, criterion=criterion)
     assert (judgement.answer, judgement.comment) == ("met", "first")
     assert Audit.objects.get(pk=audit.pk).lock_version == 1
@@ -182,14 +215,25 @@ def test_stale_save_is_refused_and_changes_nothing(personas: Personas) -> None:
 
 def test_delegated_section_can_only_be_saved_by_its_assignee(personas: Personas) -> None:
     make_plan(personas.la, "A3")
-    audit = _round(personas, auditors=[personas.auditor, personas.health_auditor],
-                   sections_by_agency=True).audits.get()
+    audit = _round(personas, auditors=[personas.auditor, personas.health_auditor], sections_by_agency=True).audits.get()
     c01 = audit.round.framework.criteria.get(code="C-01")
     with pytest.raises(PermissionDenied):
-        services.audit_save_section(audit=audit, by=personas.auditor, section="C", lock_version=0,
-                                    judgements={c01.pk: services.JudgementInput("met", "")}, decisions={})
-    services.audit_save_section(audit=audit, by=personas.health_auditor, section="C", lock_version=0,
-                                judgements={c01.pk: services.JudgementInput("met", "")}, decisions={})
+        services.audit_save_section(
+            audit=audit,
+            by=personas.auditor,
+            section="C",
+            lock_version=0,
+            judgements={c01.pk: services.JudgementInput("met", "")},
+            decisions={},
+        )
+    services.audit_save_section(
+        audit=audit,
+        by=personas.health_auditor,
+        section="C",
+        lock_version=0,
+        judgements={c01.pk: services.JudgementInput("met", "")},
+        decisions={},
+    )
     assert CriterionJudgement.objects.get(audit=audit, criterion=c01).updated_by == personas.health_auditor
 
 
@@ -199,10 +243,16 @@ def test_override_keeps_both_scores(personas: Personas) -> None:
     audit = _answer_all(audit, personas.auditor, "met")
     assert (audit.derived_score, audit.derived_grade) == (10, "outstanding")
     with pytest.raises(services.AuditError, match="Explain why"):
-        services.audit_set_override(audit=audit, by=personas.auditor, lock_version=audit.lock_version, score=7,
-                                    reason=" ")
-    audit = services.audit_set_override(audit=audit, by=personas.auditor, lock_version=audit.lock_version, score=7,
-                                        reason="Criteria met on paper but provision is thin overall.")
+        services.audit_set_override(
+            audit=audit, by=personas.auditor, lock_version=audit.lock_version, score=7, reason=" "
+        )
+    audit = services.audit_set_override(
+        audit=audit,
+        by=personas.auditor,
+        lock_version=audit.lock_version,
+        score=7,
+        reason="Criteria met on paper but provision is thin overall.",
+    )
     audit.refresh_from_db()
     assert (audit.derived_score, audit.derived_grade) == (10, "outstanding")
     assert (audit.override_score, audit.override_grade) == (7, "good")
@@ -225,15 +275,23 @@ def test_submit_locks_the_audit(personas: Personas) -> None:
     assert audit.status == AuditStatus.SUBMITTED and audit.submitted_at is not None
     criterion = audit.round.framework.criteria.get(code="A-01")
     with pytest.raises(services.AuditLocked):
-        services.audit_save_section(audit=audit, by=personas.auditor, section="A", lock_version=audit.lock_version,
-                                    judgements={criterion.pk: services.JudgementInput("not-met", "")}, decisions={})
+        services.audit_save_section(
+            audit=audit,
+            by=personas.auditor,
+            section="A",
+            lock_version=audit.lock_version,
+            judgements={criterion.pk: services.JudgementInput("not-met", "")},
+            decisions={},
+        )
     assert not Action.objects.exists()  # Outstanding: no action
 
 
 @pytest.mark.parametrize(
     ("answer", "grade", "due", "immediate"),
-    [("not-met", "inadequate", date(2026, 11, 9), True), ("partly-met", "requires-improvement", date(2026, 11, 30),
-                                                           False)],
+    [
+        ("not-met", "inadequate", date(2026, 11, 9), True),
+        ("partly-met", "requires-improvement", date(2026, 11, 30), False),
+    ],
 )
 def test_weak_results_create_an_action_for_the_case_officer(
     personas: Personas, answer: str, grade: str, due: date, immediate: bool
@@ -243,13 +301,21 @@ def test_weak_results_create_an_action_for_the_case_officer(
     audit = _answer_all(audit, personas.auditor, answer)
     if answer == "partly-met":
         assert audit.derived_score == 6  # all partly met = 5.5 points, rounds to 6 (Good): override to RI
-        audit = services.audit_set_override(audit=audit, by=personas.auditor, lock_version=audit.lock_version,
-                                            score=5, reason="Provision vague throughout.")
-    services.audit_submit(audit=audit, by=personas.auditor, lock_version=audit.lock_version,
-                          today=date(2026, 11, 2))
+        audit = services.audit_set_override(
+            audit=audit,
+            by=personas.auditor,
+            lock_version=audit.lock_version,
+            score=5,
+            reason="Provision vague throughout.",
+        )
+    services.audit_submit(audit=audit, by=personas.auditor, lock_version=audit.lock_version, today=date(2026, 11, 2))
     action = Action.objects.get()
     assert (action.assigned_to, action.grade, action.due_date, action.immediate) == (
-        personas.case_officer, grade, due, immediate)
+        personas.case_officer,
+        grade,
+        due,
+        immediate,
+    )
     assert action.plan == audit.plan and action.status == "open"
 
 
@@ -259,11 +325,13 @@ def test_reaudit_needs_a_newer_version(personas: Personas) -> None:
     audit = _answer_all(audit_round.audits.get(), personas.auditor, "not-met")
     audit = services.audit_submit(audit=audit, by=personas.auditor, lock_version=audit.lock_version)
     with pytest.raises(services.AuditError, match="newer version"):
-        services.audit_create_reaudit(previous=audit, by=personas.qa_lead, auditor=personas.moderator,
-                                      audit_round=audit_round)
+        services.audit_create_reaudit(
+            previous=audit, by=personas.qa_lead, auditor=personas.moderator, audit_round=audit_round
+        )
     newer = add_version(plan)
-    reaudit = services.audit_create_reaudit(previous=audit, by=personas.qa_lead, auditor=personas.moderator,
-                                            audit_round=audit_round)
+    reaudit = services.audit_create_reaudit(
+        previous=audit, by=personas.qa_lead, auditor=personas.moderator, audit_round=audit_round
+    )
     assert (reaudit.reaudit_of, reaudit.version, reaudit.status) == (audit, newer, AuditStatus.ASSIGNED)
     assert reaudit.audit_number != audit.audit_number
 

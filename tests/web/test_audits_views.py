@@ -23,8 +23,14 @@ pytestmark = pytest.mark.django_db
 def _audit(p: Personas, *, analysed: bool = True) -> Audit:
     make_plan(p.la, "EHCP-100", case_officer=p.case_officer, analysed=analysed)
     audit_round = services.round_create(
-        by=p.qa_lead, name="Spring audit", framework=small_framework(), period_start=date(2026, 1, 1),
-        period_end=date(2026, 3, 31), sample_rule={"kind": "all"}, auditors=[p.auditor])
+        by=p.qa_lead,
+        name="Spring audit",
+        framework=small_framework(),
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
+        sample_rule={"kind": "all"},
+        auditors=[p.auditor],
+    )
     return audit_round.audits.get()
 
 
@@ -40,8 +46,9 @@ def _complete(p: Personas, audit: Audit, answer: str) -> Audit:
     client = p.client_for(p.auditor)
     for section in ("A", "B", "C", "E", "F"):
         audit.refresh_from_db()
-        response = client.post(reverse("audits:audit-section", args=[audit.pk, section]),
-                               _section_post(audit, section, answer))
+        response = client.post(
+            reverse("audits:audit-section", args=[audit.pk, section]), _section_post(audit, section, answer)
+        )
         assert response.status_code == 302, response.content.decode()[:2000]
     audit.refresh_from_db()
     return audit
@@ -70,9 +77,17 @@ def test_round_is_created_only_after_the_sample_size_was_seen(personas: Personas
     client = personas.client_for(personas.qa_lead)
     url = reverse("audits:round-create")
     assert client.get(url).status_code == 200
-    form = {"name": "Year 9 audit", "framework": framework.pk, "period_start": "1/9/2026",
-            "period_end": "31/12/2026", "sample_kind": "filter", "year9_plus": "on", "phase": "secondary",
-            "auditors": [personas.auditor.pk, personas.moderator.pk], "seed": "11"}
+    form = {
+        "name": "Year 9 audit",
+        "framework": framework.pk,
+        "period_start": "1/9/2026",
+        "period_end": "31/12/2026",
+        "sample_kind": "filter",
+        "year9_plus": "on",
+        "phase": "secondary",
+        "auditors": [personas.auditor.pk, personas.moderator.pk],
+        "seed": "11",
+    }
     # Jumping straight to "create" without seeing the size only shows the size.
     response = client.post(url, {**form, "action": "confirm"})
     assert response.status_code == 200 and not AuditRound.objects.exists()
@@ -91,8 +106,9 @@ def test_round_is_created_only_after_the_sample_size_was_seen(personas: Personas
 
 def test_round_form_errors_are_summarised(personas: Personas) -> None:
     small_framework()
-    response = personas.client_for(personas.qa_lead).post(reverse("audits:round-create"),
-                                                          {"sample_kind": "random", "action": "preview"})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("audits:round-create"), {"sample_kind": "random", "action": "preview"}
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in html and "Enter a name for the round" in html
@@ -138,14 +154,19 @@ def test_audit_pages_refuse_outsiders_and_other_roles(personas: Personas) -> Non
     assert personas.client_for(personas.outsider).post(section, _section_post(audit, "A", "met")).status_code == 404
     assert personas.client_for(other_auditor).get(section).status_code == 403
     assert personas.client_for(personas.case_officer).get(reverse("audits:my-audits")).status_code == 403
-    assert personas.client_for(personas.auditor).get(reverse("audits:audit-section", args=[audit.pk, "Z"])
-                                                     ).status_code == 404
+    assert (
+        personas.client_for(personas.auditor).get(reverse("audits:audit-section", args=[audit.pk, "Z"])).status_code
+        == 404
+    )
 
 
 def test_unanalysed_document_is_explained(personas: Personas) -> None:
     audit = _audit(personas, analysed=False)
-    html = personas.client_for(personas.auditor).get(reverse("audits:audit-section", args=[audit.pk, "A"])
-                                                     ).content.decode()
+    html = (
+        personas.client_for(personas.auditor)
+        .get(reverse("audits:audit-section", args=[audit.pk, "A"]))
+        .content.decode()
+    )
     assert "has not been analysed" in html
 
 
@@ -155,8 +176,7 @@ def test_section_save_and_finding_decision(personas: Personas) -> None:
     data = _section_post(audit, "F", "not-met", "Therapy not quantified")
     data[f"finding_{finding.pk}"] = "accepted"
     data["then"] = "next"
-    response = personas.client_for(personas.auditor).post(reverse("audits:audit-section", args=[audit.pk, "F"]),
-                                                          data)
+    response = personas.client_for(personas.auditor).post(reverse("audits:audit-section", args=[audit.pk, "F"]), data)
     assert response.status_code == 302  # on to the next section
     assert set(CriterionJudgement.objects.values_list("answer", flat=True)) == {"not-met"}
     assert audit.finding_decisions.get().decision == "accepted"
@@ -180,8 +200,9 @@ def test_stale_save_is_refused_and_what_was_typed_is_shown(personas: Personas) -
 def test_submit_locks_and_creates_the_action(personas: Personas) -> None:
     audit = _complete(personas, _audit(personas), "not-met")
     client = personas.client_for(personas.auditor)
-    response = client.post(reverse("audits:audit-submit", args=[audit.pk]), {"lock_version": audit.lock_version},
-                           follow=True)
+    response = client.post(
+        reverse("audits:audit-submit", args=[audit.pk]), {"lock_version": audit.lock_version}, follow=True
+    )
     assert "submitted: Inadequate" in response.content.decode()
     audit.refresh_from_db()
     assert audit.status == AuditStatus.SUBMITTED
@@ -249,8 +270,17 @@ def test_family_feedback_call_is_recorded(personas: Personas) -> None:
     response = client.post(url, {"call_date": "", "comments": "x"})
     html = response.content.decode()
     assert response.status_code == 400 and "Enter the date of the call" in html and "Choose who you spoke to" in html
-    response = client.post(url, {"call_date": "3/11/2025", "respondent": "parent", "accuracy": "3", "clarity": "2",
-                                 "reflects_child": "4", "comments": "Clear outcomes; therapy hours unclear."})
+    response = client.post(
+        url,
+        {
+            "call_date": "3/11/2025",
+            "respondent": "parent",
+            "accuracy": "3",
+            "clarity": "2",
+            "reflects_child": "4",
+            "comments": "Clear outcomes; therapy hours unclear.",
+        },
+    )
     assert response.status_code == 302
     call = ParentFeedback.objects.get()
     assert (call.call_date, call.accuracy, call.recorded_by) == (date(2025, 11, 3), 3, personas.case_officer)
@@ -310,9 +340,18 @@ def test_round_form_offers_only_own_authority_auditors_and_frameworks(personas: 
     own_copy = framework_copy(source=small_framework(), local_authority=personas.la, by=personas.qa_lead)
     own_copy.published = True
     own_copy.save()
-    response = personas.client_for(personas.outsider).post(reverse("audits:round-create"), {
-        "name": "Sneaky", "framework": own_copy.pk, "period_start": "1/1/2026", "period_end": "2/1/2026",
-        "sample_kind": "all", "auditors": [personas.auditor.pk], "action": "preview"})
+    response = personas.client_for(personas.outsider).post(
+        reverse("audits:round-create"),
+        {
+            "name": "Sneaky",
+            "framework": own_copy.pk,
+            "period_start": "1/1/2026",
+            "period_end": "2/1/2026",
+            "sample_kind": "all",
+            "auditors": [personas.auditor.pk],
+            "action": "preview",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Select a valid choice" in html
@@ -325,19 +364,24 @@ def test_own_copy_is_edited_then_published_and_then_frozen(personas: Personas) -
     criterion = copy.criteria.get(code="F-02")
     url = reverse("audits:criterion-edit", args=[copy.pk, criterion.pk])
     client = personas.client_for(personas.qa_lead)
-    assert client.get(reverse("audits:criterion-edit", args=[national.pk, national.criteria.first().pk])
-                      ).status_code == 403
+    assert (
+        client.get(reverse("audits:criterion-edit", args=[national.pk, national.criteria.first().pk])).status_code
+        == 403
+    )
     assert personas.client_for(personas.outsider).get(url).status_code == 404
     assert personas.client_for(personas.auditor).get(url).status_code == 403
-    response = client.post(url, {"text": "Provision says what, how much, how often and who", "guidance": "",
-                                 "weight": "4"})
+    response = client.post(
+        url, {"text": "Provision says what, how much, how often and who", "guidance": "", "weight": "4"}
+    )
     assert response.status_code == 400 and "Enter a weight from 1 to 3" in response.content.decode()
     client.post(url, {"text": "Provision says what, how much, how often and who", "guidance": "", "weight": "3"})
     criterion.refresh_from_db()
     assert criterion.text.startswith("Provision says what")
     assert national.criteria.get(code="F-02").text == "Provision is quantified"
-    assert personas.client_for(personas.outsider).post(reverse("audits:framework-publish", args=[copy.pk])
-                                                       ).status_code == 404
+    assert (
+        personas.client_for(personas.outsider).post(reverse("audits:framework-publish", args=[copy.pk])).status_code
+        == 404
+    )
     client.post(reverse("audits:framework-publish", args=[copy.pk]))
     copy.refresh_from_db()
     assert copy.published
@@ -351,8 +395,9 @@ def test_stale_override_is_refused_and_kept_on_the_page(personas: Personas) -> N
     audit = _complete(personas, _audit(personas), "met")
     stale = audit.lock_version - 1
     client = personas.client_for(personas.auditor)
-    response = client.post(reverse("audits:audit", args=[audit.pk]),
-                           {"lock_version": stale, "score": "6", "reason": "Typed in an old tab"})
+    response = client.post(
+        reverse("audits:audit", args=[audit.pk]), {"lock_version": stale, "score": "6", "reason": "Typed in an old tab"}
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else saved this audit" in html and "Typed in an old tab" in html
@@ -377,8 +422,10 @@ def test_qa_lead_assigns_a_reaudit_after_the_plan_is_amended(personas: Personas)
     client.post(url, form)
     reaudit = Audit.objects.get(reaudit_of=audit)
     assert (reaudit.version, reaudit.auditor) == (newer, personas.moderator)
-    assert reaudit.audit_number in personas.client_for(personas.moderator).get(reverse("audits:my-audits")
-                                                                              ).content.decode()
+    assert (
+        reaudit.audit_number
+        in personas.client_for(personas.moderator).get(reverse("audits:my-audits")).content.decode()
+    )
 
 
 def test_feedback_pdf_reads_as_text(personas: Personas) -> None:

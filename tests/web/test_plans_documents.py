@@ -46,8 +46,9 @@ def test_upload_keeps_the_file_with_its_checksum_and_analyses_it(personas: Perso
     assert ActivityRecord.objects.filter(verb="plan_version.uploaded", object_id=str(version.pk)).exists()
 
 
-def test_second_upload_becomes_version_two_and_an_identical_file_is_refused(personas: Personas,
-                                                                             media_root: Path) -> None:  # noqa: F811
+def test_second_upload_becomes_version_two_and_an_identical_file_is_refused(
+    personas: Personas, media_root: Path
+) -> None:  # noqa: F811
     plan = make_plan(personas.la)
     client = personas.client_for(personas.qa_lead)
     url = reverse("plans:upload", args=[plan.pk])
@@ -69,11 +70,16 @@ def test_second_upload_becomes_version_two_and_an_identical_file_is_refused(pers
     ids=["image-named-docx", "empty", "zip-named-docx"],
 )
 def test_a_file_that_is_not_a_plan_document_is_refused_and_nothing_changes(
-    personas: Personas, media_root: Path, name: str, content: bytes, message: str  # noqa: F811
+    personas: Personas,
+    media_root: Path,
+    name: str,
+    content: bytes,
+    message: str,  # noqa: F811
 ) -> None:
     plan = make_plan(personas.la)
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload", args=[plan.pk]),
-                                                            {"file": upload(name, content)})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload", args=[plan.pk]), {"file": upload(name, content)}
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not PlanVersion.objects.exists()
@@ -84,8 +90,9 @@ def test_a_file_that_is_not_a_plan_document_is_refused_and_nothing_changes(
 def test_a_file_over_the_limit_is_refused(personas: Personas, media_root: Path, settings) -> None:  # type: ignore[no-untyped-def] # noqa: F811
     settings.MAX_UPLOAD_BYTES = 1000
     plan = make_plan(personas.la)
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload", args=[plan.pk]),
-                                                            {"file": upload("p.txt", PLAN_TEXT.encode() * 3)})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload", args=[plan.pk]), {"file": upload("p.txt", PLAN_TEXT.encode() * 3)}
+    )
     assert response.status_code == 413
     assert "larger than the limit of 1000 bytes" in response.content.decode()
     assert not PlanVersion.objects.exists()
@@ -103,7 +110,7 @@ class CountingInput(io.RawIOBase):
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
         size = len(buffer)
-        data = (self.prefix[self.read_bytes:self.read_bytes + size] or b"x" * size)[:size]
+        data = (self.prefix[self.read_bytes : self.read_bytes + size] or b"x" * size)[:size]
         buffer[: len(data)] = data
         self.read_bytes += len(data)
         return len(data)
@@ -112,12 +119,16 @@ class CountingInput(io.RawIOBase):
 def test_a_200_mb_upload_is_refused_without_reading_the_body(personas: Personas, media_root: Path) -> None:  # noqa: F811
     plan = make_plan(personas.la)
     boundary = "BoUnDaRy"
-    prefix = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-              f"Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").encode()
+    prefix = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+        f"Content-Type: application/pdf\r\n\r\n%PDF-1.7\n"
+    ).encode()
     body = CountingInput(prefix)
     declared = 200 * 2**20
     request = RequestFactory().generic(
-        "POST", reverse("plans:upload", args=[plan.pk]), data=prefix,
+        "POST",
+        reverse("plans:upload", args=[plan.pk]),
+        data=prefix,
         content_type=f"multipart/form-data; boundary={boundary}",
     )
     # Swap the body for one that claims 200 MB; the handler must refuse before reading it.
@@ -136,15 +147,20 @@ def test_case_officer_uploads_to_own_plans_only(personas: Personas, media_root: 
     own = make_plan(personas.la, "EHC-OWN", case_officer=personas.case_officer)
     other = make_plan(personas.la, "EHC-OTHER")
     client = personas.client_for(personas.case_officer)
-    assert client.post(reverse("plans:upload", args=[own.pk]),
-                       {"file": upload("a.txt", PLAN_TEXT.encode())}).status_code == 302
-    assert client.post(reverse("plans:upload", args=[other.pk]),
-                       {"file": upload("a.txt", PLAN_TEXT.encode())}).status_code == 403
+    assert (
+        client.post(reverse("plans:upload", args=[own.pk]), {"file": upload("a.txt", PLAN_TEXT.encode())}).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("plans:upload", args=[other.pk]), {"file": upload("a.txt", PLAN_TEXT.encode())}).status_code
+        == 403
+    )
     assert client.get(reverse("plans:upload", args=[other.pk])).status_code == 403
 
 
-@pytest.mark.parametrize(("persona", "status"), [("auditor", 403), ("moderator", 403), ("board_viewer", 403),
-                                                 ("outsider", 404)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [("auditor", 403), ("moderator", 403), ("board_viewer", 403), ("outsider", 404)]
+)
 def test_others_cannot_upload(personas: Personas, media_root: Path, persona: str, status: int) -> None:  # noqa: F811
     plan = make_plan(personas.la)
     client = personas.client_for(getattr(personas, persona))
@@ -153,8 +169,7 @@ def test_others_cannot_upload(personas: Personas, media_root: Path, persona: str
     assert not PlanVersion.objects.exists()
 
 
-def test_download_gives_the_original_under_a_neutral_name_and_is_recorded(personas: Personas,
-                                                                          media_root: Path) -> None:  # noqa: F811
+def test_download_gives_the_original_under_a_neutral_name_and_is_recorded(personas: Personas, media_root: Path) -> None:  # noqa: F811
     plan = make_plan(personas.la)
     client = personas.client_for(personas.qa_lead)
     client.post(reverse("plans:upload", args=[plan.pk]), {"file": upload("Robin Testperson.txt", PLAN_TEXT.encode())})
@@ -167,13 +182,19 @@ def test_download_gives_the_original_under_a_neutral_name_and_is_recorded(person
     assert ActivityRecord.objects.filter(verb="plan_version.downloaded", actor=personas.qa_lead).count() == 1
 
 
-@pytest.mark.parametrize(("persona", "status"), [("auditor", 403), ("board_viewer", 403), ("case_officer", 403),
-                                                 ("outsider", 404)])
-def test_download_is_refused_to_those_who_must_not_see_identity(personas: Personas, media_root: Path, persona: str,  # noqa: F811
-                                                                status: int) -> None:
+@pytest.mark.parametrize(
+    ("persona", "status"), [("auditor", 403), ("board_viewer", 403), ("case_officer", 403), ("outsider", 404)]
+)
+def test_download_is_refused_to_those_who_must_not_see_identity(
+    personas: Personas,
+    media_root: Path,
+    persona: str,  # noqa: F811
+    status: int,
+) -> None:
     plan = make_plan(personas.la)
-    personas.client_for(personas.qa_lead).post(reverse("plans:upload", args=[plan.pk]),
-                                               {"file": upload("a.txt", PLAN_TEXT.encode())})
+    personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload", args=[plan.pk]), {"file": upload("a.txt", PLAN_TEXT.encode())}
+    )
     version = PlanVersion.objects.get()
     response = personas.client_for(getattr(personas, persona)).get(reverse("plans:download", args=[version.pk]))
     assert response.status_code == status
@@ -203,13 +224,15 @@ def test_rerun_makes_a_new_run_and_keeps_the_old_one(personas: Personas, media_r
 def test_zip_adds_matched_documents_and_reports_the_rest(personas: Personas, media_root: Path) -> None:  # noqa: F811
     first = make_plan(personas.la, "EHC-0001")
     second = make_plan(personas.la, "EHC-0002")
-    archive = make_zip({
-        "export/EHC-0001.txt": PLAN_TEXT.encode(),
-        "EHC-0002 - annual review.txt": (PLAN_TEXT + "\nReviewed.").encode(),
-        "EHC-9999.txt": PLAN_TEXT.encode(),
-        "EHC-0001 photo.png": PNG_BYTES,
-        "__MACOSX/._EHC-0001.txt": b"junk",
-    })
+    archive = make_zip(
+        {
+            "export/EHC-0001.txt": PLAN_TEXT.encode(),
+            "EHC-0002 - annual review.txt": (PLAN_TEXT + "\nReviewed.").encode(),
+            "EHC-9999.txt": PLAN_TEXT.encode(),
+            "EHC-0001 photo.png": PNG_BYTES,
+            "__MACOSX/._EHC-0001.txt": b"junk",
+        }
+    )
     client = personas.client_for(personas.qa_lead)
     response = client.post(reverse("plans:upload-zip"), {"file": upload("plans.zip", archive, "application/zip")})
     assert response.status_code == 302
@@ -248,14 +271,18 @@ def test_batch_progress_counts_documents_still_waiting(personas: Personas, media
     assert fragment.status_code == 200 and "1 of 2 documents analysed" in fragment.content.decode()
 
 
-def test_zip_that_would_expand_past_the_limit_is_refused_whole(personas: Personas, media_root: Path,  # noqa: F811
-                                                               settings) -> None:  # type: ignore[no-untyped-def]
+def test_zip_that_would_expand_past_the_limit_is_refused_whole(
+    personas: Personas,
+    media_root: Path,  # noqa: F811
+    settings,
+) -> None:  # type: ignore[no-untyped-def]
     settings.MAX_ZIP_EXPANDED_BYTES = 100_000
     make_plan(personas.la, "EHC-0001")
     make_plan(personas.la, "EHC-0002")
     archive = make_zip({"EHC-0001.txt": PLAN_TEXT.encode(), "EHC-0002.txt": b"a" * 200_000})
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload-zip"),
-                                                            {"file": upload("bomb.zip", archive)})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload-zip"), {"file": upload("bomb.zip", archive)}
+    )
     assert response.status_code == 400
     assert "would expand to" in response.content.decode()
     assert not UploadBatch.objects.exists()
@@ -266,26 +293,30 @@ def test_zip_that_would_expand_past_the_limit_is_refused_whole(personas: Persona
 def test_zip_with_too_many_files_is_refused(personas: Personas, media_root: Path, settings) -> None:  # type: ignore[no-untyped-def] # noqa: F811
     settings.MAX_ZIP_MEMBERS = 3
     archive = make_zip({f"EHC-{i}.txt": b"x" for i in range(4)})
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload-zip"), {"file": upload("m.zip", archive)})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload-zip"), {"file": upload("m.zip", archive)}
+    )
     assert response.status_code == 400
     assert "the limit is 3" in response.content.decode()
     assert not UploadBatch.objects.exists()
 
 
-def test_zip_member_larger_than_it_declares_is_not_extracted_past_its_claim(personas: Personas,
-                                                                             media_root: Path) -> None:  # noqa: F811
+def test_zip_member_larger_than_it_declares_is_not_extracted_past_its_claim(
+    personas: Personas, media_root: Path
+) -> None:  # noqa: F811
     make_plan(personas.la, "EHC-0001")
     archive = bytearray(make_zip({"EHC-0001.txt": PLAN_TEXT.encode()}))
     # Rewrite the uncompressed size in the local header and the central directory to claim 10 bytes.
     real = len(PLAN_TEXT.encode()).to_bytes(4, "little")
     count = 0
     for offset in range(len(archive) - 4):
-        if archive[offset:offset + 4] == real:
-            archive[offset:offset + 4] = (10).to_bytes(4, "little")
+        if archive[offset : offset + 4] == real:
+            archive[offset : offset + 4] = (10).to_bytes(4, "little")
             count += 1
     assert count >= 2
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload-zip"),
-                                                            {"file": upload("lies.zip", bytes(archive))})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload-zip"), {"file": upload("lies.zip", bytes(archive))}
+    )
     if response.status_code == 302:
         batch = UploadBatch.objects.get()
         assert not batch.versions.exists()
@@ -296,8 +327,9 @@ def test_zip_member_larger_than_it_declares_is_not_extracted_past_its_claim(pers
 
 
 def test_a_file_that_is_not_a_zip_is_refused(personas: Personas, media_root: Path) -> None:  # noqa: F811
-    response = personas.client_for(personas.qa_lead).post(reverse("plans:upload-zip"),
-                                                            {"file": upload("plans.zip", PLAN_TEXT.encode())})
+    response = personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload-zip"), {"file": upload("plans.zip", PLAN_TEXT.encode())}
+    )
     assert response.status_code == 400
     assert "not a ZIP archive" in response.content.decode()
 
@@ -318,21 +350,26 @@ def test_zip_of_the_same_documents_twice_adds_nothing_new(personas: Personas, me
 def test_only_the_qa_lead_uploads_a_zip(personas: Personas, media_root: Path, persona: str) -> None:  # noqa: F811
     client = personas.client_for(getattr(personas, persona))
     assert client.get(reverse("plans:upload-zip")).status_code == 403
-    assert client.post(reverse("plans:upload-zip"), {"file": upload("a.zip", make_zip({"a.txt": b"x"}))}).status_code == 403
+    assert (
+        client.post(reverse("plans:upload-zip"), {"file": upload("a.zip", make_zip({"a.txt": b"x"}))}).status_code
+        == 403
+    )
 
 
 def test_outsider_gets_404_for_another_authoritys_batch(personas: Personas, media_root: Path) -> None:  # noqa: F811
     make_plan(personas.la, "EHC-0001")
-    personas.client_for(personas.qa_lead).post(reverse("plans:upload-zip"),
-                                               {"file": upload("a.zip", make_zip({"EHC-0001.txt": PLAN_TEXT.encode()}))})
+    personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload-zip"), {"file": upload("a.zip", make_zip({"EHC-0001.txt": PLAN_TEXT.encode()}))}
+    )
     batch = UploadBatch.objects.get()
     assert personas.client_for(personas.outsider).get(reverse("plans:batch", args=[batch.pk])).status_code == 404
 
 
 def test_outsider_zip_never_matches_another_authoritys_plans(personas: Personas, media_root: Path) -> None:  # noqa: F811
     make_plan(personas.la, "EHC-0001")
-    personas.client_for(personas.outsider).post(reverse("plans:upload-zip"),
-                                                {"file": upload("a.zip", make_zip({"EHC-0001.txt": PLAN_TEXT.encode()}))})
+    personas.client_for(personas.outsider).post(
+        reverse("plans:upload-zip"), {"file": upload("a.zip", make_zip({"EHC-0001.txt": PLAN_TEXT.encode()}))}
+    )
     assert not PlanVersion.objects.exists()
 
 

@@ -47,8 +47,15 @@ def test_valid_file_is_previewed_and_nothing_saved_until_confirmed(personas: Per
 
 
 def test_reimport_updates_changed_plans_and_reports_which_fields(personas: Personas) -> None:
-    make_plan(personas.la, "EHC-0001", case_officer=personas.case_officer, status="draft", year_group=9,
-              primary_need="ASD", date_of_birth=None)
+    make_plan(
+        personas.la,
+        "EHC-0001",
+        case_officer=personas.case_officer,
+        status="draft",
+        year_group=9,
+        primary_need="ASD",
+        date_of_birth=None,
+    )
     client = personas.client_for(personas.qa_lead)
     response = post_csv(client, csv_bytes(csv_row("EHC-0001", status="final")))
     html = client.get(response["Location"]).content.decode()
@@ -85,8 +92,13 @@ def test_row_errors_are_listed_with_row_and_column_and_nothing_is_saved(personas
     assert response.status_code == 400
     html = response.content.decode()
     assert "Nothing was imported" in html
-    for row, column in [(3, "date_of_birth"), (4, "case_officer"), (5, "reference"), (6, "status"),
-                        (6, "primary_need")]:
+    for row, column in [
+        (3, "date_of_birth"),
+        (4, "case_officer"),
+        (5, "reference"),
+        (6, "status"),
+        (6, "primary_need"),
+    ]:
         assert f'<td class="govuk-table__cell">{row}</td><td class="govuk-table__cell">{column}</td>' in html
     assert "also on row 2" in html
     assert not Plan.objects.exists()
@@ -108,7 +120,10 @@ def test_case_officer_of_another_authority_is_unknown(personas: Personas) -> Non
     ("content", "message"),
     [
         (csv_bytes(csv_row("EHC-1"), header=HEADER.replace(",team", "")), "missing column team"),
-        (csv_bytes(csv_row("EHC-1") + ",x", header=HEADER + ",favourite_colour"), "unknown column &#x27;favourite_colour&#x27;"),
+        (
+            csv_bytes(csv_row("EHC-1") + ",x", header=HEADER + ",favourite_colour"),
+            "unknown column &#x27;favourite_colour&#x27;",
+        ),
         (b"reference,team\nEHC-1,North", "missing columns"),
         (b"", "The file is empty"),
         (HEADER.encode() + b"\n", "no plans"),
@@ -116,10 +131,20 @@ def test_case_officer_of_another_authority_is_unknown(personas: Personas) -> Non
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
         (csv_bytes(csv_row("EHC-1")) + b'"EHC-2,unterminated', "not valid CSV"),
     ],
-    ids=["missing-column", "unknown-column", "most-columns-missing", "empty", "header-only", "latin-1", "binary",
-         "unterminated-quote"],
+    ids=[
+        "missing-column",
+        "unknown-column",
+        "most-columns-missing",
+        "empty",
+        "header-only",
+        "latin-1",
+        "binary",
+        "unterminated-quote",
+    ],
 )
-def test_unusable_files_are_refused_whole_with_a_clear_message(personas: Personas, content: bytes, message: str) -> None:
+def test_unusable_files_are_refused_whole_with_a_clear_message(
+    personas: Personas, content: bytes, message: str
+) -> None:
     response = post_csv(personas.client_for(personas.qa_lead), content)
     assert response.status_code == 400
     html = response.content.decode()
@@ -149,8 +174,10 @@ def test_confirm_checks_again_and_saves_nothing_if_a_row_became_invalid(personas
     response = post_csv(client, csv_bytes(csv_row("EHC-0001", case_officer="qa-lead"), csv_row("EHC-0002")))
     assert response.status_code == 400  # the QA lead is not a case officer
     RoleGrant.objects.create(user=personas.qa_lead, role="case_officer")
-    response = post_csv(personas.client_for(personas.qa_lead), csv_bytes(csv_row("EHC-0001", case_officer="qa-lead"),
-                                                                          csv_row("EHC-0002")))
+    response = post_csv(
+        personas.client_for(personas.qa_lead),
+        csv_bytes(csv_row("EHC-0001", case_officer="qa-lead"), csv_row("EHC-0002")),
+    )
     assert response.status_code == 302
     RoleGrant.objects.filter(user=personas.qa_lead, role="case_officer").delete()
     response = personas.client_for(personas.qa_lead).post(response["Location"], {"action": "confirm"})

@@ -23,14 +23,23 @@ def test_seed_creates_demo_accounts_and_analysed_plans_and_is_idempotent(media_r
     settings.DATA_DIR = media_root.parent
     call_command("seed_demo", plans=6, skip_audits=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     la = LocalAuthority.objects.get(name="Demo Borough Council")
-    expected = {"qa.lead": Role.QA_LEAD, "auditor.education": Role.AUDITOR, "auditor.health": Role.AUDITOR,
-                "auditor.social": Role.AUDITOR, "moderator": Role.MODERATOR, "case.officer": Role.CASE_OFFICER,
-                "board.viewer": Role.BOARD_VIEWER}
+    expected = {
+        "qa.lead": Role.QA_LEAD,
+        "auditor.education": Role.AUDITOR,
+        "auditor.health": Role.AUDITOR,
+        "auditor.social": Role.AUDITOR,
+        "moderator": Role.MODERATOR,
+        "case.officer": Role.CASE_OFFICER,
+        "board.viewer": Role.BOARD_VIEWER,
+    }
     for username, role in expected.items():
         user = authenticate(username=username, password=DEMO_PASSWORD)
         assert isinstance(user, User) and user.local_authority == la and user.has_role(role)
-    assert {u.agency for u in User.objects.filter(username__startswith="auditor.")} == {"education", "health",
-                                                                                        "social_care"}
+    assert {u.agency for u in User.objects.filter(username__startswith="auditor.")} == {
+        "education",
+        "health",
+        "social_care",
+    }
     plans = Plan.objects.filter(local_authority=la)
     assert plans.count() == 6
     assert all(p.versions.count() == 1 for p in plans)

@@ -19,8 +19,9 @@ LIST = reverse("plans:list")
 
 def with_document(personas: Personas, reference: str = "EHC-0001", **fields: object) -> PlanVersion:
     plan = make_plan(personas.la, reference, **fields)  # type: ignore[arg-type]
-    personas.client_for(personas.qa_lead).post(reverse("plans:upload", args=[plan.pk]),
-                                               {"file": upload("plan.txt", PLAN_TEXT.encode())})
+    personas.client_for(personas.qa_lead).post(
+        reverse("plans:upload", args=[plan.pk]), {"file": upload("plan.txt", PLAN_TEXT.encode())}
+    )
     return plan.versions.get()
 
 
@@ -33,8 +34,9 @@ def test_empty_register_says_what_to_do_next(personas: Personas) -> None:
 
 
 def test_list_filters_by_status_need_year_officer_and_reference(personas: Personas) -> None:
-    make_plan(personas.la, "EHC-0001", status="draft", primary_need="ASD", year_group=9,
-              case_officer=personas.case_officer)
+    make_plan(
+        personas.la, "EHC-0001", status="draft", primary_need="ASD", year_group=9, case_officer=personas.case_officer
+    )
     make_plan(personas.la, "EHC-0002", status="final", primary_need="SEMH", year_group=3)
     make_plan(personas.la, "XYZ-0003", status="final", primary_need="ASD", year_group=9)
     make_plan(personas.other_la, "EHC-9999")
@@ -75,8 +77,7 @@ def test_list_shows_the_latest_suggested_grade_labelled_as_automated(personas: P
         from ehcpqa.analysis.selectors import grade_label
 
         assert grade_label(run.suggested_grade) in html
-    AnalysisRun.objects.create(version=version, status=RunStatus.DONE, suggested_grade="outstanding",
-                               suggested_score=9)
+    AnalysisRun.objects.create(version=version, status=RunStatus.DONE, suggested_grade="outstanding", suggested_score=9)
     html = personas.client_for(personas.qa_lead).get(LIST).content.decode()
     assert "Outstanding" in html
 
@@ -139,8 +140,12 @@ def test_plan_without_a_document_says_what_to_do(personas: Personas) -> None:
 
 def test_unreadable_document_is_explained_on_the_plan_and_run_pages(personas: Personas, media_root: Path) -> None:  # noqa: F811
     version = with_document(personas)
-    run = AnalysisRun.objects.create(version=version, status=RunStatus.FAILED, error_code="no-text",
-                                     error_message="The PDF has no text layer: it looks scanned.")
+    run = AnalysisRun.objects.create(
+        version=version,
+        status=RunStatus.FAILED,
+        error_code="no-text",
+        error_message="The PDF has no text layer: it looks scanned.",
+    )
     client = personas.client_for(personas.qa_lead)
     assert "it looks scanned" in client.get(reverse("plans:detail", args=[version.plan_id])).content.decode()
     html = client.get(reverse("plans:run", args=[run.pk])).content.decode()
@@ -156,8 +161,11 @@ def test_run_page_shows_that_run(personas: Personas, media_root: Path) -> None: 
 
 
 @pytest.mark.parametrize("name", ["plans:detail", "plans:run", "plans:download", "plans:upload", "plans:rerun"])
-def test_outsider_gets_404_for_everything_of_another_authority(personas: Personas, media_root: Path,  # noqa: F811
-                                                               name: str) -> None:
+def test_outsider_gets_404_for_everything_of_another_authority(
+    personas: Personas,
+    media_root: Path,  # noqa: F811
+    name: str,
+) -> None:
     version = with_document(personas)
     run = AnalysisRun.objects.get(version=version)
     arg = {"plans:detail": version.plan_id, "plans:upload": version.plan_id, "plans:run": run.pk}.get(name, version.pk)

@@ -19,9 +19,26 @@ PLACEHOLDER = re.compile(
     r"|\b[Tt]o be (?:confirmed|added|completed|inserted|updated)\b|\b[Dd]etails to follow\b|\b[Aa]waiting (?:information|details)\b"
 )
 _PLACEHOLDER_HINTS = (
-    "tbc", "tba", "tbd", "[", "<<", "{{", "xx", "???", "lorem", "not available", "not known", "not provided",
-    "not received", "to be confirmed", "to be added", "to be completed", "to be inserted", "to be updated",
-    "details to follow", "awaiting",
+    "tbc",
+    "tba",
+    "tbd",
+    "[",
+    "<<",
+    "{{",
+    "xx",
+    "???",
+    "lorem",
+    "not available",
+    "not known",
+    "not provided",
+    "not received",
+    "to be confirmed",
+    "to be added",
+    "to be completed",
+    "to be inserted",
+    "to be updated",
+    "details to follow",
+    "awaiting",
 )
 
 
@@ -287,8 +304,10 @@ def gen_wrong_section(ctx: Context) -> Iterator[Finding]:
     outcomes in E not A or F."""
     for item in ctx.items("B"):
         for sentence in sentences(item.text):
-            if _PROVISION_VERB.search(sentence) or _DELIVERER_WILL.search(sentence) or (
-                HOW_OFTEN.search(sentence) and HOW_MUCH.search(sentence) and WHO.search(sentence)
+            if (
+                _PROVISION_VERB.search(sentence)
+                or _DELIVERER_WILL.search(sentence)
+                or (HOW_OFTEN.search(sentence) and HOW_MUCH.search(sentence) and WHO.search(sentence))
             ):
                 yield ctx.finding(
                     "GEN.wrong-section",

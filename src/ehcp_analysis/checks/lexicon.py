@@ -92,10 +92,14 @@ EDUCATION_AREAS: tuple[Area, ...] = (
     Area(
         "numeracy",
         "mathematics",
-        _rx(r"math\w*|numera\w+|number|calculat\w+|dyscalcul\w+|counting|place value|times tables|money|coins|"
-            r"telling the time"),
-        _rx(r"math\w*|numera\w+|numicon|number|plus ?1|power of 2|counting|concrete (?:resources|apparatus)|dyscalcul|"
-            r"money|coins"),
+        _rx(
+            r"math\w*|numera\w+|number|calculat\w+|dyscalcul\w+|counting|place value|times tables|money|coins|"
+            r"telling the time"
+        ),
+        _rx(
+            r"math\w*|numera\w+|numicon|number|plus ?1|power of 2|counting|concrete (?:resources|apparatus)|dyscalcul|"
+            r"money|coins"
+        ),
     ),
     Area(
         "cognition",
@@ -287,9 +291,7 @@ HEALTH_AREAS: tuple[Area, ...] = (
     Area(
         "development",
         "development and diagnosis follow-up",
-        _rx(
-            r"neurodevelopment\w*|developmental (?:delay|disorder|condition)|adhd|autis\w+|genetic|syndrome"
-        ),
+        _rx(r"neurodevelopment\w*|developmental (?:delay|disorder|condition)|adhd|autis\w+|genetic|syndrome"),
         _rx(r"paediatric\w*|neurodevelopment\w*|medication|review|consultant|clinic|gp\b|nurse|cdc|assessment pathway"),
     ),
 )

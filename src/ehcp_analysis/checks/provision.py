@@ -197,9 +197,7 @@ EDUCATES = CI(
     r"self-regulation (?:programme|sessions)|anger management (?:programme|sessions))\b",
     re.I,
 )
-_HEALTH_ONLY = CI(
-    r"\b(?:dysphagia|swallow\w*|eating and drinking|feeding|dietitian|medication|prescri\w+)\b", re.I
-)
+_HEALTH_ONLY = CI(r"\b(?:dysphagia|swallow\w*|eating and drinking|feeding|dietitian|medication|prescri\w+)\b", re.I)
 HEALTH_OR_EDUCATION = CI(
     r"\b(?:paediatrician|nurse|nursing|medication|prescri\w+|camhs|gp\b|consultant|dietitian|audiology|"
     r"ophthalmolog\w+|orthotics|wheelchair service|continence|epilepsy (?:care )?plan|clinic|hospital|"

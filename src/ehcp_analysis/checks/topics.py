@@ -77,8 +77,10 @@ TOPICS: tuple[Topic, ...] = (
             r"them|what (?:he|she|they) (?:says|say))|unclear speech|speech is unclear|(?:swaps|substitut\w+|drops?|"
             r"misses out) (?:\w+ )?sounds|stammer\w*|stutter\w*|dysfluen\w+|fluency|lisp"
         ),
-        _rx(r"speech sounds?|articulat\w+|phonolog\w+|intelligib\w+|sound (?:programme|work|production)|"
-            r"stammer\w*|fluency|oro-?motor|minimal pairs"),
+        _rx(
+            r"speech sounds?|articulat\w+|phonolog\w+|intelligib\w+|sound (?:programme|work|production)|"
+            r"stammer\w*|fluency|oro-?motor|minimal pairs"
+        ),
         _rx(_SLT),
     ),
     Topic(
@@ -267,7 +269,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "vision",
         "vision",
-        _rx(r"visual(?:ly)? impair\w*|vision|sight\b|blind\w*|partially sighted|low vision|nystagmus|\bcvi\b|(?:cannot|can't|unable to|hard to|difficult to|struggles to) see\b|orientation|"
+        _rx(
+            r"visual(?:ly)? impair\w*|vision|sight\b|blind\w*|partially sighted|low vision|nystagmus|\bcvi\b|(?:cannot|can't|unable to|hard to|difficult to|struggles to) see\b|orientation|"
             r"find\w* (?:his|her|their) way|mov\w+ around (?:busy |unfamiliar |new |or )*(?:spaces|places|areas|the site)"
         ),
         _rx(
@@ -323,9 +326,7 @@ TOPICS: tuple[Topic, ...] = (
         "stamina",
         "stamina and fatigue",
         _rx(r"stamina|fatigue\w*|tired\w*|tires?\b|exhaust\w+|energy|breathless\w*|pain\w*|ach\w+"),
-        _rx(
-            r"rest|pacing|pace|reduced timetable|energy|fatigue|stamina|lift\b|early (?:release|leave|exit)|breaks?"
-        ),
+        _rx(r"rest|pacing|pace|reduced timetable|energy|fatigue|stamina|lift\b|early (?:release|leave|exit)|breaks?"),
     ),
 )
 

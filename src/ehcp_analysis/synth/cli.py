@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -73,7 +74,7 @@ def _parse(args: argparse.Namespace) -> tuple[int, Path, list[str], int, date, f
     return count, out, formats, seed, as_of, rate
 
 
-def _progress_printer(stream: TextIO) -> tuple[object, object]:
+def _progress_printer(stream: TextIO) -> tuple[Callable[[int, int], None], float]:
     started = time.monotonic()
     interactive = stream.isatty()
 
@@ -100,9 +101,11 @@ def run_generate(args: argparse.Namespace) -> int:
         return 2
     show, started = _progress_printer(err)
     try:
-        labels = generate_corpus(count=count, out_dir=out, formats=formats, seed=seed, as_of=as_of, defect_rate=rate, progress=show)  # type: ignore[arg-type]
+        labels = generate_corpus(
+            count=count, out_dir=out, formats=formats, seed=seed, as_of=as_of, defect_rate=rate, progress=show
+        )
     except OSError as exc:
         err.write(f"ehcpqa generate: error: cannot write to {out}: {exc.strerror}\n")
         return 1
-    err.write(f"wrote {count} plans ({','.join(formats)}) and {labels} in {time.monotonic() - float(started):.1f}s\n")  # type: ignore[arg-type]
+    err.write(f"wrote {count} plans ({','.join(formats)}) and {labels} in {time.monotonic() - started:.1f}s\n")
     return 0

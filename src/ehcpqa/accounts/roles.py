@@ -27,30 +27,44 @@ class RoleTask:
 
 ROLE_TASKS: dict[Role, tuple[RoleTask, ...]] = {
     Role.QA_LEAD: (
-        RoleTask("Plan register", "Import plan records and documents; see every plan's automated pre-audit.",
-                 "plans:list"),
+        RoleTask(
+            "Plan register", "Import plan records and documents; see every plan's automated pre-audit.", "plans:list"
+        ),
         RoleTask("Audit rounds", "Set up an audit round, choose its sample and assign auditors.", "audits:rounds"),
-        RoleTask("Moderation and calibration", "Draw moderation samples, flag audits, run calibration exercises.",
-                 "moderation:home"),
-        RoleTask("Dashboard", "Watch plan quality, weaknesses and actions across the authority.",
-                 "reporting:dashboard"),
+        RoleTask(
+            "Moderation and calibration",
+            "Draw moderation samples, flag audits, run calibration exercises.",
+            "moderation:home",
+        ),
+        RoleTask(
+            "Dashboard", "Watch plan quality, weaknesses and actions across the authority.", "reporting:dashboard"
+        ),
     ),
     Role.AUDITOR: (
-        RoleTask("My audits", "Audit the plans assigned to you, section by section, blind to case details.",
-                 "audits:my-audits"),
-        RoleTask("Moderation outcomes", "See the agreed result when one of your audits has been moderated.",
-                 "moderation:outcomes"),
+        RoleTask(
+            "My audits",
+            "Audit the plans assigned to you, section by section, blind to case details.",
+            "audits:my-audits",
+        ),
+        RoleTask(
+            "Moderation outcomes",
+            "See the agreed result when one of your audits has been moderated.",
+            "moderation:outcomes",
+        ),
     ),
     Role.MODERATOR: (
         RoleTask("Moderation", "Second-mark a sample of audits blind and agree the result.", "moderation:home"),
-        RoleTask("Consistency statistics", "Agreement between auditors and moderators, per round and over time.",
-                 "moderation:statistics"),
+        RoleTask(
+            "Consistency statistics",
+            "Agreement between auditors and moderators, per round and over time.",
+            "moderation:statistics",
+        ),
     ),
     Role.CASE_OFFICER: (
-        RoleTask("My plans and actions", "See audit feedback and the actions on the plans you write.",
-                 "audits:my-actions"),
-        RoleTask("Plan register", "Check a draft plan with the automated pre-audit before it is issued.",
-                 "plans:list"),
+        RoleTask(
+            "My plans and actions", "See audit feedback and the actions on the plans you write.", "audits:my-actions"
+        ),
+        RoleTask("Plan register", "Check a draft plan with the automated pre-audit before it is issued.", "plans:list"),
     ),
     Role.BOARD_VIEWER: (
         RoleTask("Dashboard", "Read-only quality dashboard and the Partnership Board pack.", "reporting:dashboard"),

@@ -85,12 +85,14 @@ def document_as_json(document: PlanDocument) -> dict[str, Any]:
         section = document.section(section_id)
         if section is None:
             continue
-        sections.append({
-            "id": section.id,
-            "title": section.title,
-            "shared_with": list(section.shared_with),
-            "blocks": [block_as_json(b) for b in section.blocks],
-        })
+        sections.append(
+            {
+                "id": section.id,
+                "title": section.title,
+                "shared_with": list(section.shared_with),
+                "blocks": [block_as_json(b) for b in section.blocks],
+            }
+        )
     return {
         "format": document.format,
         "pages": document.pages,

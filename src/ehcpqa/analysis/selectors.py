@@ -58,8 +58,14 @@ class Masker:
 
 def _date_spellings(value: date) -> list[str]:
     month = value.strftime("%B")
-    return [value.isoformat(), value.strftime("%d/%m/%Y"), f"{value.day}/{value.month}/{value.year}",
-            f"{value.day} {month} {value.year}", value.strftime("%d %B %Y"), f"{value.day} {month[:3]} {value.year}"]
+    return [
+        value.isoformat(),
+        value.strftime("%d/%m/%Y"),
+        f"{value.day}/{value.month}/{value.year}",
+        f"{value.day} {month} {value.year}",
+        value.strftime("%d %B %Y"),
+        f"{value.day} {month[:3]} {value.year}",
+    ]
 
 
 def no_mask(text: str) -> str:
@@ -172,9 +178,17 @@ def document_view(run: AnalysisRun, *, mask: Masker | None = None) -> DocumentVi
     findings = []
     for number, finding in enumerate(stored, start=1):
         place, paragraph = _place(finding)
-        findings.append(FindingView(number=number, finding=finding, message=hide(finding.message),
-                                    evidence=hide(finding.evidence_text), suggestion=hide(finding.suggestion),
-                                    place=place, paragraph=paragraph))
+        findings.append(
+            FindingView(
+                number=number,
+                finding=finding,
+                message=hide(finding.message),
+                evidence=hide(finding.evidence_text),
+                suggestion=hide(finding.suggestion),
+                place=place,
+                paragraph=paragraph,
+            )
+        )
     by_place: dict[str, list[FindingView]] = {}
     for view in findings:
         by_place.setdefault(view.place, []).append(view)
@@ -186,11 +200,17 @@ def document_view(run: AnalysisRun, *, mask: Masker | None = None) -> DocumentVi
         raw = present.get(section_id)
         section_findings = by_place.pop(section_id, [])
         paragraphs = [_paragraph(block, section_findings, hide) for block in (raw or {}).get("blocks", [])]
-        sections.append(SectionView(
-            id=section_id, name=section_name(section_id), title=hide(str((raw or {}).get("title") or "")),
-            present=raw is not None, paragraphs=paragraphs, findings=section_findings,
-            grade=grade_label((run.section_grades or {}).get(section_id)),
-        ))
+        sections.append(
+            SectionView(
+                id=section_id,
+                name=section_name(section_id),
+                title=hide(str((raw or {}).get("title") or "")),
+                present=raw is not None,
+                paragraphs=paragraphs,
+                findings=section_findings,
+                grade=grade_label((run.section_grades or {}).get(section_id)),
+            )
+        )
     general = [f for place in sorted(by_place, key=lambda p: SECTION_ORDER.get(p, 99)) for f in by_place[place]]
     return DocumentView(run=run, sections=sections, general=general, findings=findings)
 
@@ -225,5 +245,9 @@ def _paragraph(block: dict[str, Any], findings: list[FindingView], hide: Any) ->
         cursor = end
     if cursor < len(text) or not segments:
         segments.append(Segment(hide(text[cursor:])))
-    return ParagraphView(kind=str(block.get("kind") or "paragraph"), number=number if isinstance(number, int) else None,
-                         segments=segments, findings=here)
+    return ParagraphView(
+        kind=str(block.get("kind") or "paragraph"),
+        number=number if isinstance(number, int) else None,
+        segments=segments,
+        findings=here,
+    )

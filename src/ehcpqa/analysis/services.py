@@ -31,8 +31,13 @@ def analysis_run_queue(*, version: PlanVersion, requested_by: User | None) -> An
 def analysis_rerun(*, version: PlanVersion, actor: User) -> AnalysisRun:
     with transaction.atomic():
         run = analysis_run_queue(version=version, requested_by=actor)
-        record_activity(actor=actor, local_authority=version.plan.local_authority, verb="analysis.rerun-requested",
-                        target=run, detail={"version": version.pk})
+        record_activity(
+            actor=actor,
+            local_authority=version.plan.local_authority,
+            verb="analysis.rerun-requested",
+            target=run,
+            detail={"version": version.pk},
+        )
     return run
 
 

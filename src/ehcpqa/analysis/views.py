@@ -23,6 +23,14 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     if run.status == RunStatus.DONE:
         document = document_view(run, mask=None if identity else masker_for(plan, run))
         plan_version_opened(user=user, version=version, verb="plan_version.viewed")
-    return render(request, "analysis/run_detail.html", {
-        "run": run, "version": version, "plan": plan, "document": document, "show_identity": identity,
-    })
+    return render(
+        request,
+        "analysis/run_detail.html",
+        {
+            "run": run,
+            "version": version,
+            "plan": plan,
+            "document": document,
+            "show_identity": identity,
+        },
+    )

@@ -71,15 +71,21 @@ def _audit_demo(audit: Audit, criteria: list[Criterion], *, complete: bool, rng:
     quality = _plan_quality(run.suggested_score if run else None, rng)
     CriterionJudgement.objects.bulk_create(
         CriterionJudgement(
-            audit=audit, criterion=c, answer=_answer_for(by_criterion.get(c.code, []), quality, rng),
-            comment="Provision lacks frequency and who delivers it." if c.section == "F" and rng.random() < 0.2
-            else "", updated_by_id=delegated.get(c.section, audit.auditor_id),
+            audit=audit,
+            criterion=c,
+            answer=_answer_for(by_criterion.get(c.code, []), quality, rng),
+            comment="Provision lacks frequency and who delivers it." if c.section == "F" and rng.random() < 0.2 else "",
+            updated_by_id=delegated.get(c.section, audit.auditor_id),
         )
         for c in chosen
     )
     FindingDecision.objects.bulk_create(
-        FindingDecision(audit=audit, finding=f, decided_by_id=audit.auditor_id,
-                        decision=Decision.ACCEPTED if rng.random() < 0.8 else Decision.REJECTED)
+        FindingDecision(
+            audit=audit,
+            finding=f,
+            decided_by_id=audit.auditor_id,
+            decision=Decision.ACCEPTED if rng.random() < 0.8 else Decision.REJECTED,
+        )
         for f in findings
         if complete or rng.random() < 0.5
     )
@@ -91,8 +97,9 @@ def _audit_demo(audit: Audit, criteria: list[Criterion], *, complete: bool, rng:
             audit.override_score = max(1, min(10, audit.derived_score + rng.choice((-1, 1))))
             audit.override_reason = "Demo: the overall picture differs from the sum of the criteria."
             audit.save()
-        services.audit_submit(audit=audit, by=audit.auditor, lock_version=audit.lock_version,
-                              today=timezone.localdate())
+        services.audit_submit(
+            audit=audit, by=audit.auditor, lock_version=audit.lock_version, today=timezone.localdate()
+        )
 
 
 def _seed_feedback_calls(local_authority: LocalAuthority, recorder: User, rng: random.Random) -> None:
@@ -102,12 +109,22 @@ def _seed_feedback_calls(local_authority: LocalAuthority, recorder: User, rng: r
     today = timezone.localdate()
     ParentFeedback.objects.bulk_create(
         ParentFeedback(
-            local_authority=local_authority, plan=p, recorded_by=recorder,
+            local_authority=local_authority,
+            plan=p,
+            recorded_by=recorder,
             call_date=today - timedelta(days=rng.randint(3, 180)),
-            respondent=rng.choice(list(Respondent)), accuracy=rng.randint(1, 4), clarity=rng.randint(1, 4),
+            respondent=rng.choice(list(Respondent)),
+            accuracy=rng.randint(1, 4),
+            clarity=rng.randint(1, 4),
             reflects_child=rng.randint(1, 4),
-            comments=rng.choice(["", "Family felt the outcomes were clear.", "Therapy hours were not clear.",
-                                 "The young person did not recognise themselves in section A."]),
+            comments=rng.choice(
+                [
+                    "",
+                    "Family felt the outcomes were clear.",
+                    "Therapy hours were not clear.",
+                    "The young person did not recognise themselves in section A.",
+                ]
+            ),
         )
         for p in plans
     )
@@ -129,9 +146,13 @@ def seed_demo_audits(local_authority: LocalAuthority) -> AuditRound | None:
     today = timezone.localdate()
     try:
         audit_round = services.round_create(
-            by=lead, name=DEMO_ROUND_NAME, framework=framework, period_start=date(today.year, 9, 1)
-            if today.month >= 9 else date(today.year - 1, 9, 1), period_end=today + timedelta(days=60),
-            sample_rule={"kind": "random", "percent": SAMPLE_PERCENT, "seed": DEMO_SEED}, auditors=auditors,
+            by=lead,
+            name=DEMO_ROUND_NAME,
+            framework=framework,
+            period_start=date(today.year, 9, 1) if today.month >= 9 else date(today.year - 1, 9, 1),
+            period_end=today + timedelta(days=60),
+            sample_rule={"kind": "random", "percent": SAMPLE_PERCENT, "seed": DEMO_SEED},
+            auditors=auditors,
             sections_by_agency=any(a.agency in rules.LEAD_AGENCIES for a in auditors),
         )
     except services.AuditError:

@@ -70,8 +70,9 @@ def framework_import(
     existing = Framework.objects.filter(local_authority__isnull=True, slug=slug, version=version).first()
     if existing is not None:
         return existing, False
-    framework = Framework.objects.create(slug=slug, version=version, title=title, published=published,
-                                         section_weights=section_weights or {})
+    framework = Framework.objects.create(
+        slug=slug, version=version, title=title, published=published, section_weights=section_weights or {}
+    )
     Criterion.objects.bulk_create(
         Criterion(
             framework=framework,
@@ -139,8 +140,9 @@ def framework_copy(*, source: Framework, local_authority: LocalAuthority, by: Us
         )
         for c in source.criteria.all()
     )
-    record_activity(actor=by, local_authority=local_authority, verb="framework.copied", target=copy,
-                    detail={"from": source.pk})
+    record_activity(
+        actor=by, local_authority=local_authority, verb="framework.copied", target=copy, detail={"from": source.pk}
+    )
     return copy
 
 
@@ -153,8 +155,13 @@ def criterion_update(*, criterion: Criterion, by: User, text: str, guidance: str
     criterion.guidance = guidance
     criterion.weight = weight
     criterion.save(update_fields=["text", "guidance", "weight"])
-    record_activity(actor=by, local_authority=by.local_authority, verb="criterion.updated", target=criterion,
-                    detail={"fields": ["text", "guidance", "weight"]})
+    record_activity(
+        actor=by,
+        local_authority=by.local_authority,
+        verb="criterion.updated",
+        target=criterion,
+        detail={"fields": ["text", "guidance", "weight"]},
+    )
     return criterion
 
 

@@ -37,8 +37,10 @@ def feedback_context(plan: Plan) -> dict[str, Any]:
         "audits": audits,
         "latest_audit": latest,
         "section_grades": [
-            (rules.section_title(s), g) for s, g in sorted((latest.section_grades if latest else {}).items(),
-                                                          key=lambda item: rules.section_sort_key(item[0]))
+            (rules.section_title(s), g)
+            for s, g in sorted(
+                (latest.section_grades if latest else {}).items(), key=lambda item: rules.section_sort_key(item[0])
+            )
         ],
         "weaker": weaker,
         "actions": list(plan.audit_actions.select_related("assigned_to").order_by("due_date")),

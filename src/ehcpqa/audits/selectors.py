@@ -114,7 +114,9 @@ class SectionProgress:
 
 def section_progress(audit: Audit, criteria: list[Criterion], editable: set[str]) -> list[SectionProgress]:
     answered = set(
-        CriterionJudgement.objects.filter(audit=audit).exclude(answer="").values_list("criterion__section", "criterion_id")
+        CriterionJudgement.objects.filter(audit=audit)
+        .exclude(answer="")
+        .values_list("criterion__section", "criterion_id")
     )
     delegated = {a.section: str(a.auditor) for a in audit.section_assignments.select_related("auditor")}
     out = []
@@ -122,8 +124,14 @@ def section_progress(audit: Audit, criteria: list[Criterion], editable: set[str]
         in_section = [c for c in criteria if c.section == section]
         done = sum(1 for c in in_section if (section, c.pk) in answered)
         out.append(
-            SectionProgress(section, rules.section_title(section), len(in_section), done,
-                            delegated.get(section, str(audit.auditor)), section in editable)
+            SectionProgress(
+                section,
+                rules.section_title(section),
+                len(in_section),
+                done,
+                delegated.get(section, str(audit.auditor)),
+                section in editable,
+            )
         )
     return out
 
@@ -150,8 +158,9 @@ def masked_section_text(audit: Audit, run: AnalysisRun | None, section: str) -> 
         other_dob = None
 
     def mask(text: str) -> str:
-        text = mask_identity(text, child_names=child_names, date_of_birth=plan.date_of_birth,
-                             officer_names=officer_names)
+        text = mask_identity(
+            text, child_names=child_names, date_of_birth=plan.date_of_birth, officer_names=officer_names
+        )
         return mask_identity(text, date_of_birth=other_dob) if other_dob else text
 
     return {sid: [mask(p) for p in texts.get(sid, [])] for sid in wanted}
@@ -165,7 +174,9 @@ class Suggestion:
     masked_evidence: str = ""
 
 
-def section_suggestions(audit: Audit, run: AnalysisRun | None, criteria: list[Criterion], section: str) -> list[Suggestion]:
+def section_suggestions(
+    audit: Audit, run: AnalysisRun | None, criteria: list[Criterion], section: str
+) -> list[Suggestion]:
     """Machine findings that inform this section's criteria (or lie in this section), with the auditor's decision."""
     if run is None:
         return []
@@ -179,8 +190,9 @@ def section_suggestions(audit: Audit, run: AnalysisRun | None, criteria: list[Cr
         # A finding whose criterion belongs to another section is shown there, not here.
         if f.criterion in known_codes and f.criterion not in codes_here:
             continue
-        evidence = mask_identity(f.evidence_text, child_names=[plan.child_name] if plan.child_name else [],
-                                 date_of_birth=plan.date_of_birth)
+        evidence = mask_identity(
+            f.evidence_text, child_names=[plan.child_name] if plan.child_name else [], date_of_birth=plan.date_of_birth
+        )
         out.append(Suggestion(f, decisions.get(f.pk, ""), f.criterion, evidence))
     return out
 
@@ -203,8 +215,9 @@ class RoundSummary:
 
 def round_summary(audit_round: AuditRound) -> RoundSummary:
     counts = dict(audit_round.audits.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    return RoundSummary(audit_round, sum(counts.values()), counts.get(AuditStatus.SUBMITTED, 0),
-                        counts.get(AuditStatus.IN_PROGRESS, 0))
+    return RoundSummary(
+        audit_round, sum(counts.values()), counts.get(AuditStatus.SUBMITTED, 0), counts.get(AuditStatus.IN_PROGRESS, 0)
+    )
 
 
 def round_summaries(rounds: QuerySet[AuditRound]) -> list[RoundSummary]:
@@ -214,8 +227,9 @@ def round_summaries(rounds: QuerySet[AuditRound]) -> list[RoundSummary]:
 def feedback_for_case_officer(user: User) -> QuerySet[Audit]:
     """Submitted audits of the plans the user writes, newest first (their feedback)."""
     return (
-        Audit.objects.filter(round__local_authority=user.local_authority_id, plan__case_officer=user,
-                             status=AuditStatus.SUBMITTED)
+        Audit.objects.filter(
+            round__local_authority=user.local_authority_id, plan__case_officer=user, status=AuditStatus.SUBMITTED
+        )
         .select_related("plan", "round")
         .order_by("-submitted_at")
     )

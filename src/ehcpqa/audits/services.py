@@ -106,8 +106,14 @@ def round_create(
     if not leads:
         raise AuditError("Choose at least one education or independent auditor to lead the audits.")
     round_ = AuditRound.objects.create(
-        local_authority=la, name=name, framework=framework, period_start=period_start, period_end=period_end,
-        sample_kind=sample_rule.get("kind", ""), sample_rule=sample_rule, sections_by_agency=sections_by_agency,
+        local_authority=la,
+        name=name,
+        framework=framework,
+        period_start=period_start,
+        period_end=period_end,
+        sample_kind=sample_rule.get("kind", ""),
+        sample_rule=sample_rule,
+        sections_by_agency=sections_by_agency,
         created_by=by,
     )
     to_assign = [PlanToAssign(p.pk, p.case_officer_id) for p in plans]
@@ -135,15 +141,21 @@ def round_create(
         try:
             chosen = assign_balanced(to_assign, ids, existing_load=_open_load(ids))
         except Exception as exc:
-            raise AuditError("A plan's agency sections could not be assigned: its case officer is the only "
-                             "auditor of that agency.") from exc
+            raise AuditError(
+                "A plan's agency sections could not be assigned: its case officer is the only auditor of that agency."
+            ) from exc
         SectionAssignment.objects.bulk_create(
             SectionAssignment(audit=audits[plan_id], section=s, auditor_id=auditor_id)
             for plan_id, auditor_id in chosen.items()
             for s in sorted(sections)
         )
-    record_activity(actor=by, local_authority=la, verb="audit_round.created", target=round_,
-                    detail={"sample_size": len(plans), "framework": framework.pk, "auditors": lead_ids})
+    record_activity(
+        actor=by,
+        local_authority=la,
+        verb="audit_round.created",
+        target=round_,
+        detail={"sample_size": len(plans), "framework": framework.pk, "auditors": lead_ids},
+    )
     return round_
 
 
@@ -152,8 +164,13 @@ def round_transition(*, audit_round: AuditRound, by: User, target: RoundStatus) 
     current = RoundStatus(audit_round.status)
     audit_round.status = rules.next_status(current, target, rules.ROUND_TRANSITIONS)
     audit_round.save(update_fields=["status"])
-    record_activity(actor=by, local_authority=audit_round.local_authority, verb="audit_round.status_changed",
-                    target=audit_round, detail={"from": current.value, "to": target.value})
+    record_activity(
+        actor=by,
+        local_authority=audit_round.local_authority,
+        verb="audit_round.status_changed",
+        target=audit_round,
+        detail={"from": current.value, "to": target.value},
+    )
     return audit_round
 
 
@@ -184,8 +201,12 @@ def derive_scores(audit: Audit) -> None:
         code: answer
         for code, answer in CriterionJudgement.objects.filter(audit=audit).values_list("criterion__code", "answer")
     }
-    scores = score_answers(answers, criteria, section_weights=audit.round.framework.section_weights,
-                           bands=bands_for(audit.round.local_authority))
+    scores = score_answers(
+        answers,
+        criteria,
+        section_weights=audit.round.framework.section_weights,
+        bands=bands_for(audit.round.local_authority),
+    )
     audit.derived_score = scores.overall_score
     audit.derived_grade = scores.overall_grade or ""
     audit.section_grades = scores.section_grades
@@ -234,7 +255,8 @@ def audit_save_section(
         if current and (current.answer, current.comment) == (given.answer, given.comment):
             continue
         CriterionJudgement.objects.update_or_create(
-            audit=audit, criterion_id=criterion_id,
+            audit=audit,
+            criterion_id=criterion_id,
             defaults={"answer": given.answer, "comment": given.comment, "updated_by": by},
         )
         changed.append(criteria[criterion_id].code)
@@ -245,9 +267,18 @@ def audit_save_section(
     _start_if_new(audit)
     derive_scores(audit)
     audit.save(update_fields=["status", "derived_score", "derived_grade", "section_grades", "override_grade"])
-    record_activity(actor=by, local_authority=audit.round.local_authority, verb="audit.section_saved", target=audit,
-                    detail={"section": section, "criteria_changed": changed, "decisions": len(decisions),
-                            "lock_version": audit.lock_version})
+    record_activity(
+        actor=by,
+        local_authority=audit.round.local_authority,
+        verb="audit.section_saved",
+        target=audit,
+        detail={
+            "section": section,
+            "criteria_changed": changed,
+            "decisions": len(decisions),
+            "lock_version": audit.lock_version,
+        },
+    )
     return audit
 
 
@@ -267,15 +298,24 @@ def audit_set_override(*, audit: Audit, by: User, lock_version: int, score: int 
     audit.override_reason = reason.strip() if score is not None else ""
     _start_if_new(audit)
     audit.save(update_fields=["override_score", "override_grade", "override_reason", "status"])
-    record_activity(actor=by, local_authority=audit.round.local_authority, verb="audit.score_overridden",
-                    target=audit, detail={"before": before, "after": {"score": score, "grade": audit.override_grade},
-                                          "derived_score": audit.derived_score})
+    record_activity(
+        actor=by,
+        local_authority=audit.round.local_authority,
+        verb="audit.score_overridden",
+        target=audit,
+        detail={
+            "before": before,
+            "after": {"score": score, "grade": audit.override_grade},
+            "derived_score": audit.derived_score,
+        },
+    )
     return audit
 
 
 def unanswered_criteria(audit: Audit) -> list[Criterion]:
-    answered = set(CriterionJudgement.objects.filter(audit=audit).exclude(answer="").values_list("criterion_id",
-                                                                                                flat=True))
+    answered = set(
+        CriterionJudgement.objects.filter(audit=audit).exclude(answer="").values_list("criterion_id", flat=True)
+    )
     return [c for c in audit.round.framework.criteria.all() if c.pk not in answered]
 
 
@@ -286,18 +326,27 @@ def audit_submit(*, audit: Audit, by: User, lock_version: int, today: date | Non
         raise PermissionDenied("Only the lead auditor can submit the audit.")
     missing = unanswered_criteria(audit)
     if missing:
-        raise AuditError(f"Answer every criterion before you submit: {len(missing)} not answered yet "
-                         f"(first: {missing[0].code}).")
+        raise AuditError(
+            f"Answer every criterion before you submit: {len(missing)} not answered yet (first: {missing[0].code})."
+        )
     _claim_version(audit, lock_version)
     derive_scores(audit)
     audit.status = rules.next_status(AuditStatus(audit.status), AuditStatus.SUBMITTED, rules.AUDIT_TRANSITIONS)
     audit.submitted_at = timezone.now()
-    audit.save(update_fields=["status", "submitted_at", "derived_score", "derived_grade", "section_grades",
-                              "override_grade"])
+    audit.save(
+        update_fields=["status", "submitted_at", "derived_score", "derived_grade", "section_grades", "override_grade"]
+    )
     la = audit.round.local_authority
-    record_activity(actor=by, local_authority=la, verb="audit.submitted", target=audit,
-                    detail={"derived": [audit.derived_score, audit.derived_grade],
-                            "override": [audit.override_score, audit.override_grade]})
+    record_activity(
+        actor=by,
+        local_authority=la,
+        verb="audit.submitted",
+        target=audit,
+        detail={
+            "derived": [audit.derived_score, audit.derived_grade],
+            "override": [audit.override_score, audit.override_grade],
+        },
+    )
     _create_action_if_needed(audit, today or timezone.localdate(), by)
     return audit
 
@@ -315,16 +364,30 @@ def _create_action_if_needed(audit: Audit, today: date, by: User) -> Action | No
     immediate = grade in rules.IMMEDIATE_ACTION_GRADES
     description = (
         f"The plan was graded {Grade(grade).label} in {audit.round.name}. "
-        + ("Act now: amend the plan so it meets the criteria marked not met. " if immediate else
-           "Amend the plan at or before its next review so it meets the criteria marked not met. ")
+        + (
+            "Act now: amend the plan so it meets the criteria marked not met. "
+            if immediate
+            else "Amend the plan at or before its next review so it meets the criteria marked not met. "
+        )
         + (f"Criteria not met: {', '.join(weak)}." if weak else "See the audit feedback for the weaker areas.")
     )
     action = Action.objects.create(
-        local_authority=audit.round.local_authority, audit=audit, plan=audit.plan,
-        assigned_to=audit.plan.case_officer, grade=grade, immediate=immediate, description=description, due_date=due,
+        local_authority=audit.round.local_authority,
+        audit=audit,
+        plan=audit.plan,
+        assigned_to=audit.plan.case_officer,
+        grade=grade,
+        immediate=immediate,
+        description=description,
+        due_date=due,
     )
-    record_activity(actor=by, local_authority=action.local_authority, verb="action.created", target=action,
-                    detail={"audit": audit.pk, "grade": grade, "due": due.isoformat()})
+    record_activity(
+        actor=by,
+        local_authority=action.local_authority,
+        verb="action.created",
+        target=action,
+        detail={"audit": audit.pk, "grade": grade, "due": due.isoformat()},
+    )
     return action
 
 
@@ -346,23 +409,37 @@ def audit_create_reaudit(*, previous: Audit, by: User, auditor: User, audit_roun
         raise AuditError("An auditor cannot audit a plan they wrote.")
     count = audit_round.audits.count()
     audit = Audit.objects.create(
-        round=audit_round, plan=plan, version=newest, auditor=auditor, reaudit_of=previous,
+        round=audit_round,
+        plan=plan,
+        version=newest,
+        auditor=auditor,
+        reaudit_of=previous,
         audit_number=f"R{audit_round.pk}-{count + 1:04d}",
     )
     while Audit.objects.filter(round=audit_round, audit_number=audit.audit_number).exclude(pk=audit.pk).exists():
         count += 1
         audit.audit_number = f"R{audit_round.pk}-{count + 1:04d}"
         audit.save(update_fields=["audit_number"])
-    record_activity(actor=by, local_authority=la, verb="audit.reaudit_created", target=audit,
-                    detail={"previous": previous.pk, "version": newest.pk})
+    record_activity(
+        actor=by,
+        local_authority=la,
+        verb="audit.reaudit_created",
+        target=audit,
+        detail={"previous": previous.pk, "version": newest.pk},
+    )
     return audit
 
 
 @transaction.atomic
 def audit_record_document_view(*, audit: Audit, by: User, section: str) -> None:
     """Every view of a plan document is recorded (PRODUCT.md section 10), here a section shown in an audit."""
-    record_activity(actor=by, local_authority=audit.round.local_authority, verb="plan.document_viewed",
-                    target=audit, detail={"section": section, "plan": audit.plan_id, "version": audit.version_id})
+    record_activity(
+        actor=by,
+        local_authority=audit.round.local_authority,
+        verb="plan.document_viewed",
+        target=audit,
+        detail={"section": section, "plan": audit.plan_id, "version": audit.version_id},
+    )
 
 
 # ---- Closing the loop ---------------------------------------------------------------------------------------
@@ -374,15 +451,24 @@ def action_transition(*, action: Action, by: User, target: ActionStatus) -> Acti
     action.status = rules.next_status(current, target, rules.ACTION_TRANSITIONS)
     action.completed_at = timezone.now() if target == ActionStatus.DONE else None
     action.save(update_fields=["status", "completed_at"])
-    record_activity(actor=by, local_authority=action.local_authority, verb="action.status_changed", target=action,
-                    detail={"from": current.value, "to": target.value})
+    record_activity(
+        actor=by,
+        local_authority=action.local_authority,
+        verb="action.status_changed",
+        target=action,
+        detail={"from": current.value, "to": target.value},
+    )
     return action
 
 
 @transaction.atomic
 def parent_feedback_record(*, plan: Plan, by: User, **fields: Any) -> ParentFeedback:
-    feedback = ParentFeedback.objects.create(local_authority=plan.local_authority, plan=plan, recorded_by=by,
-                                             **fields)
-    record_activity(actor=by, local_authority=plan.local_authority, verb="parent_feedback.recorded",
-                    target=feedback, detail={"plan": plan.pk})
+    feedback = ParentFeedback.objects.create(local_authority=plan.local_authority, plan=plan, recorded_by=by, **fields)
+    record_activity(
+        actor=by,
+        local_authority=plan.local_authority,
+        verb="parent_feedback.recorded",
+        target=feedback,
+        detail={"plan": plan.pk},
+    )
     return feedback

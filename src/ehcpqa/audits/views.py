@@ -70,9 +70,13 @@ def round_create(request: HttpRequest) -> HttpResponse:
         if confirming:
             try:
                 audit_round = services.round_create(
-                    by=user, name=form.cleaned_data["name"], framework=form.cleaned_data["framework"],
-                    period_start=form.cleaned_data["period_start"], period_end=form.cleaned_data["period_end"],
-                    sample_rule=form.sample_rule(), auditors=list(form.cleaned_data["auditors"]),
+                    by=user,
+                    name=form.cleaned_data["name"],
+                    framework=form.cleaned_data["framework"],
+                    period_start=form.cleaned_data["period_start"],
+                    period_end=form.cleaned_data["period_end"],
+                    sample_rule=form.sample_rule(),
+                    auditors=list(form.cleaned_data["auditors"]),
                     sections_by_agency=form.cleaned_data["sections_by_agency"],
                 )
             except services.AuditError as exc:
@@ -91,10 +95,16 @@ def round_create(request: HttpRequest) -> HttpResponse:
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     audit_round = access.get_round_for_user(_user(request), round_id)
     audits = audit_round.audits.select_related("plan", "auditor").prefetch_related("section_assignments__auditor")
-    return render(request, "audits/round_detail.html", {
-        "round": audit_round, "audits": audits, "summary": selectors.round_summary(audit_round),
-        "targets": rules.allowed_targets(RoundStatus(audit_round.status), rules.ROUND_TRANSITIONS),
-    })
+    return render(
+        request,
+        "audits/round_detail.html",
+        {
+            "round": audit_round,
+            "audits": audits,
+            "summary": selectors.round_summary(audit_round),
+            "targets": rules.allowed_targets(RoundStatus(audit_round.status), rules.ROUND_TRANSITIONS),
+        },
+    )
 
 
 @require_POST
@@ -126,7 +136,8 @@ def _overview_context(user: User, audit: Audit) -> dict[str, object]:
     sections = selectors.audit_sections(criteria)
     editable = access.sections_user_may_edit(user, audit, sections) if not audit.is_locked else set()
     return {
-        "audit": audit, "progress": selectors.section_progress(audit, criteria, editable),
+        "audit": audit,
+        "progress": selectors.section_progress(audit, criteria, editable),
         "is_lead": audit.auditor_id == user.pk and user.has_role(Role.AUDITOR),
         "unanswered": services.unanswered_criteria(audit),
         "run": selectors.latest_finished_run(audit),
@@ -137,8 +148,9 @@ def _overview_context(user: User, audit: Audit) -> dict[str, object]:
 def audit_overview(request: HttpRequest, audit_id: int) -> HttpResponse:
     user = _user(request)
     audit = access.get_audit_for_user(user, audit_id)
-    override_form = OverrideForm(initial={"lock_version": audit.lock_version, "score": audit.override_score,
-                                          "reason": audit.override_reason})
+    override_form = OverrideForm(
+        initial={"lock_version": audit.lock_version, "score": audit.override_score, "reason": audit.override_reason}
+    )
     status = 200
     if request.method == "POST":
         access.require_lead_auditor(user, audit)
@@ -147,8 +159,12 @@ def audit_overview(request: HttpRequest, audit_id: int) -> HttpResponse:
         if override_form.is_valid():
             try:
                 services.audit_set_override(
-                    audit=audit, by=user, lock_version=override_form.cleaned_data["lock_version"],
-                    score=override_form.cleaned_data["score"], reason=override_form.cleaned_data["reason"] or "")
+                    audit=audit,
+                    by=user,
+                    lock_version=override_form.cleaned_data["lock_version"],
+                    score=override_form.cleaned_data["score"],
+                    reason=override_form.cleaned_data["reason"] or "",
+                )
             except services.StaleAudit as exc:
                 # Keep what they typed, quoting the latest version, so saving again is a deliberate choice.
                 audit.refresh_from_db()
@@ -163,8 +179,12 @@ def audit_overview(request: HttpRequest, audit_id: int) -> HttpResponse:
             else:
                 messages.success(request, "Overall score saved.")
                 return redirect("audits:audit", audit_id=audit.pk)
-    return render(request, "audits/audit_overview.html",
-                  {**_overview_context(user, audit), "override_form": override_form}, status=status)
+    return render(
+        request,
+        "audits/audit_overview.html",
+        {**_overview_context(user, audit), "override_form": override_form},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,7 +219,10 @@ def audit_section(request: HttpRequest, audit_id: int, section: str) -> HttpResp
         if form.is_valid():
             try:
                 services.audit_save_section(
-                    audit=audit, by=user, section=section, lock_version=form.cleaned_data["lock_version"],
+                    audit=audit,
+                    by=user,
+                    section=section,
+                    lock_version=form.cleaned_data["lock_version"],
                     judgements={cid: services.JudgementInput(a, c) for cid, (a, c) in form.judgements().items()},
                     decisions=form.decisions(),
                 )
@@ -231,16 +254,26 @@ def audit_section(request: HttpRequest, audit_id: int, section: str) -> HttpResp
     if plan_text is not None:
         services.audit_record_document_view(audit=audit, by=user, section=section)
     index = sections.index(section)
-    return render(request, "audits/audit_section.html", {
-        "audit": audit, "section": section, "section_title": rules.section_title(section), "form": form,
-        "rows": [(c, form[f"answer_{c.pk}"], form[f"comment_{c.pk}"], conflict.get(c.pk)) for c in criteria],
-        "suggestions": [(s, form[f"finding_{s.finding.pk}"]) for s in suggestions],
-        "plan_text": plan_text, "run": run,
-        "shows_text": section not in ("GEN", "P"), "editable": editable,
-        "previous_section": sections[index - 1] if index > 0 else None,
-        "next_section": sections[index + 1] if index + 1 < len(sections) else None,
-        "sections": [(s, rules.section_title(s)) for s in sections],
-    }, status=status)
+    return render(
+        request,
+        "audits/audit_section.html",
+        {
+            "audit": audit,
+            "section": section,
+            "section_title": rules.section_title(section),
+            "form": form,
+            "rows": [(c, form[f"answer_{c.pk}"], form[f"comment_{c.pk}"], conflict.get(c.pk)) for c in criteria],
+            "suggestions": [(s, form[f"finding_{s.finding.pk}"]) for s in suggestions],
+            "plan_text": plan_text,
+            "run": run,
+            "shows_text": section not in ("GEN", "P"),
+            "editable": editable,
+            "previous_section": sections[index - 1] if index > 0 else None,
+            "next_section": sections[index + 1] if index + 1 < len(sections) else None,
+            "sections": [(s, rules.section_title(s)) for s in sections],
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -268,11 +301,16 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     actions = access.actions_for_case_officer(user).select_related("plan", "audit__round")
     feedback = selectors.feedback_for_case_officer(user)
-    return render(request, "audits/my_actions.html", {
-        "open_actions": [a for a in actions if a.status != ActionStatus.DONE],
-        "done_actions": [a for a in actions if a.status == ActionStatus.DONE],
-        "feedback": feedback, "status_choices": ActionStatus.choices,
-    })
+    return render(
+        request,
+        "audits/my_actions.html",
+        {
+            "open_actions": [a for a in actions if a.status != ActionStatus.DONE],
+            "done_actions": [a for a in actions if a.status == ActionStatus.DONE],
+            "feedback": feedback,
+            "status_choices": ActionStatus.choices,
+        },
+    )
 
 
 @require_POST
@@ -286,7 +324,9 @@ def action_update(request: HttpRequest, action_id: int) -> HttpResponse:
         except rules.InvalidTransition:
             messages.error(request, "The action cannot move to that status.")
         else:
-            messages.success(request, f"Action for {action.plan.reference} is now {action.get_status_display().lower()}.")
+            messages.success(
+                request, f"Action for {action.plan.reference} is now {action.get_status_display().lower()}."
+            )
     else:
         messages.error(request, "Choose a status for the action.")
     if request.POST.get("next") == "plan":
@@ -302,8 +342,9 @@ def plan_feedback(request: HttpRequest, plan_id: int) -> HttpResponse:
     last = context["latest_audit"]
     if user.has_role(Role.QA_LEAD) and isinstance(last, Audit):
         reaudit_form = ReauditForm(user=user, exclude_user_id=plan.case_officer_id)
-    return render(request, "audits/plan_feedback.html", {**context, "reaudit_form": reaudit_form,
-                                                         "grade_choices": Grade})
+    return render(
+        request, "audits/plan_feedback.html", {**context, "reaudit_form": reaudit_form, "grade_choices": Grade}
+    )
 
 
 def plan_feedback_pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -326,8 +367,12 @@ def plan_reaudit(request: HttpRequest, plan_id: int) -> HttpResponse:
         messages.error(request, "Choose an open round and an auditor for the re-audit.")
         return redirect("audits:plan-feedback", plan_id=plan.pk)
     try:
-        audit = services.audit_create_reaudit(previous=previous, by=user, auditor=form.cleaned_data["auditor"],
-                                              audit_round=form.cleaned_data["audit_round"])
+        audit = services.audit_create_reaudit(
+            previous=previous,
+            by=user,
+            auditor=form.cleaned_data["auditor"],
+            audit_round=form.cleaned_data["audit_round"],
+        )
     except services.AuditError as exc:
         messages.error(request, str(exc))
     else:
@@ -351,8 +396,7 @@ def parent_feedback_create(request: HttpRequest, plan_id: int) -> HttpResponse:
 def parent_feedback_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     user = _user(request)
     plan = access.get_plan_for_family_feedback(user, plan_id)
-    return render(request, "audits/parent_feedback_list.html",
-                  {"plan": plan, "calls": plan.parent_feedback.all()})
+    return render(request, "audits/parent_feedback_list.html", {"plan": plan, "calls": plan.parent_feedback.all()})
 
 
 # ---- Frameworks ---------------------------------------------------------------------------------------------
@@ -361,8 +405,11 @@ def parent_feedback_list(request: HttpRequest, plan_id: int) -> HttpResponse:
 def framework_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     require_role(user, Role.QA_LEAD)
-    return render(request, "audits/framework_list.html",
-                  {"frameworks": access.frameworks_for_user(user).prefetch_related("criteria")})
+    return render(
+        request,
+        "audits/framework_list.html",
+        {"frameworks": access.frameworks_for_user(user).prefetch_related("criteria")},
+    )
 
 
 def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
@@ -370,12 +417,20 @@ def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
     framework = access.get_framework_for_user(user, framework_id)
     require_role(user, Role.QA_LEAD)
     criteria = list(framework.criteria.all())
-    grouped = [(s, rules.section_title(s), [c for c in criteria if c.section == s])
-               for s in selectors.audit_sections(criteria)]
+    grouped = [
+        (s, rules.section_title(s), [c for c in criteria if c.section == s]) for s in selectors.audit_sections(criteria)
+    ]
     editable = framework.local_authority_id == user.local_authority_id and not framework_is_locked(framework)
-    return render(request, "audits/framework_detail.html",
-                  {"framework": framework, "grouped": grouped, "editable": editable,
-                   "can_publish": framework.local_authority_id == user.local_authority_id and not framework.published})
+    return render(
+        request,
+        "audits/framework_detail.html",
+        {
+            "framework": framework,
+            "grouped": grouped,
+            "editable": editable,
+            "can_publish": framework.local_authority_id == user.local_authority_id and not framework.published,
+        },
+    )
 
 
 @require_POST
@@ -396,20 +451,31 @@ def criterion_edit(request: HttpRequest, framework_id: int, criterion_id: int) -
         criterion = framework.criteria.get(pk=criterion_id)
     except Criterion.DoesNotExist:
         raise Http404("No such criterion") from None
-    form = CriterionForm(request.POST or None, initial={"text": criterion.text, "guidance": criterion.guidance,
-                                                        "weight": int(criterion.weight)})
+    form = CriterionForm(
+        request.POST or None,
+        initial={"text": criterion.text, "guidance": criterion.guidance, "weight": int(criterion.weight)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            criterion_update(criterion=criterion, by=user, text=form.cleaned_data["text"],
-                             guidance=form.cleaned_data["guidance"], weight=Decimal(form.cleaned_data["weight"]))
+            criterion_update(
+                criterion=criterion,
+                by=user,
+                text=form.cleaned_data["text"],
+                guidance=form.cleaned_data["guidance"],
+                weight=Decimal(form.cleaned_data["weight"]),
+            )
         except FrameworkLocked as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{criterion.code} saved.")
             return redirect("audits:framework-detail", framework_id=framework.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "audits/criterion_form.html", {"framework": framework, "criterion": criterion,
-                                                          "form": form}, status=status)
+    return render(
+        request,
+        "audits/criterion_form.html",
+        {"framework": framework, "criterion": criterion, "form": form},
+        status=status,
+    )
 
 
 @require_POST
@@ -421,6 +487,7 @@ def framework_publish_view(request: HttpRequest, framework_id: int) -> HttpRespo
     except FrameworkLocked as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Version {framework.version} published: it can now be used in rounds and will "
-                                  "not change again.")
+        messages.success(
+            request, f"Version {framework.version} published: it can now be used in rounds and will not change again."
+        )
     return redirect("audits:framework-detail", framework_id=framework.pk)

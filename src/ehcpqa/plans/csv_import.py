@@ -66,7 +66,9 @@ def parse_reference(raw: str) -> str:
     if not value:
         raise CellError("Enter the plan reference.")
     if not REFERENCE_PATTERN.match(value):
-        raise CellError("Use only letters, digits and / _ . - (at most 60 characters), starting with a letter or digit.")
+        raise CellError(
+            "Use only letters, digits and / _ . - (at most 60 characters), starting with a letter or digit."
+        )
     return value
 
 
@@ -167,7 +169,9 @@ def normalise_heading(heading: str) -> str:
 
 def decode(data: bytes) -> str:
     if b"\x00" in data:
-        raise CsvFileError("The file is not a CSV file: it contains binary data. Export the plans as CSV and try again.")
+        raise CsvFileError(
+            "The file is not a CSV file: it contains binary data. Export the plans as CSV and try again."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -209,8 +213,9 @@ def parse_plan_csv(
                 continue
             key = row.reference.lower()
             if key in first_row_of:
-                result.errors.append(RowError(row_number, "reference",
-                                              f"Reference {row.reference} is also on row {first_row_of[key]}."))
+                result.errors.append(
+                    RowError(row_number, "reference", f"Reference {row.reference} is also on row {first_row_of[key]}.")
+                )
                 continue
             first_row_of[key] = row_number
             result.rows.append(row)
@@ -247,8 +252,9 @@ def _parse_row(
     errors: list[RowError],
 ) -> PlanRow | None:
     if len(cells) != len(columns):
-        errors.append(RowError(row_number, None,
-                               f"The row has {len(cells)} values but the header has {len(columns)} columns."))
+        errors.append(
+            RowError(row_number, None, f"The row has {len(cells)} values but the header has {len(columns)} columns.")
+        )
         return None
     values: dict[str, Any] = {}
     row_errors: list[RowError] = []
@@ -267,8 +273,13 @@ def _parse_row(
     if officer_key:
         officer_id = case_officers.get(officer_key.lower())
         if officer_id is None:
-            row_errors.append(RowError(row_number, "case_officer",
-                                       f"No case officer in this authority has the username or email {officer_key!r}."))
+            row_errors.append(
+                RowError(
+                    row_number,
+                    "case_officer",
+                    f"No case officer in this authority has the username or email {officer_key!r}.",
+                )
+            )
     errors.extend(row_errors)
     if row_errors:
         return None

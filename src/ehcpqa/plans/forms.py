@@ -24,34 +24,49 @@ class PlanFilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["status"].choices = [("", "Any status"), *PlanStatus.choices]  # type: ignore[attr-defined]
         self.fields["primary_need"].choices = [  # type: ignore[attr-defined]
-            ("", "Any primary need"), *[(c.value, f"{c.label} ({c.value})") for c in PrimaryNeed]
+            ("", "Any primary need"),
+            *[(c.value, f"{c.label} ({c.value})") for c in PrimaryNeed],
         ]
         self.fields["year_group"].choices = [  # type: ignore[attr-defined]
-            ("", "Any year group"), *[(str(y), year_group_label(y)) for y in year_groups_in_use(user)]
+            ("", "Any year group"),
+            *[(str(y), year_group_label(y)) for y in year_groups_in_use(user)],
         ]
         self.fields["case_officer"].choices = [  # type: ignore[attr-defined]
-            ("", "Any case officer"), *[(str(u.pk), str(u)) for u in case_officers_for(user)]
+            ("", "Any case officer"),
+            *[(str(u.pk), str(u)) for u in case_officers_for(user)],
         ]
 
     def filters(self) -> PlanFilters:
         if not self.is_valid():
             return PlanFilters()
         data = self.cleaned_data
-        return PlanFilters(status=data["status"], primary_need=data["primary_need"], year_group=data["year_group"],
-                           case_officer=data["case_officer"], reference=data["reference"])
+        return PlanFilters(
+            status=data["status"],
+            primary_need=data["primary_need"],
+            year_group=data["year_group"],
+            case_officer=data["case_officer"],
+            reference=data["reference"],
+        )
 
 
 class CsvUploadForm(forms.Form):
-    file = forms.FileField(label="CSV file of plan records", allow_empty_file=True,
-                           help_text="A .csv file saved as UTF-8, with the columns described below.")
+    file = forms.FileField(
+        label="CSV file of plan records",
+        allow_empty_file=True,
+        help_text="A .csv file saved as UTF-8, with the columns described below.",
+    )
 
 
 class DocumentUploadForm(forms.Form):
-    file = forms.FileField(label="Plan document", allow_empty_file=True,
-                           help_text="A Word document (.docx), PDF or plain text file.")
+    file = forms.FileField(
+        label="Plan document", allow_empty_file=True, help_text="A Word document (.docx), PDF or plain text file."
+    )
 
 
 class ZipUploadForm(forms.Form):
-    file = forms.FileField(label="ZIP file of plan documents", allow_empty_file=True,
-                           help_text="Name each file after its plan reference, for example EHC-0001.docx "
-                                     "or ‘EHC-0001 - annual review.pdf’.")
+    file = forms.FileField(
+        label="ZIP file of plan documents",
+        allow_empty_file=True,
+        help_text="Name each file after its plan reference, for example EHC-0001.docx "
+        "or ‘EHC-0001 - annual review.pdf’.",
+    )

@@ -88,9 +88,7 @@ class PlanVersion(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # Set when the document came in a ZIP of many, so the batch can show how far analysis has got.
-    batch = models.ForeignKey(
-        "UploadBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="versions"
-    )
+    batch = models.ForeignKey("UploadBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="versions")
 
     class Meta:
         ordering = ["plan", "-number"]

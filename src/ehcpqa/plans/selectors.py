@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from ehcpqa.accounts.access import get_tenant_object, plans_for_user, require_role, tenant_objects
 from ehcpqa.accounts.models import Role, User
@@ -82,6 +83,11 @@ def _latest_run(field: str) -> Subquery:
     return Subquery(runs.values(field)[:1])
 
 
+def _version_count() -> Coalesce:
+    versions = PlanVersion.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk"))
+    return Coalesce(Subquery(versions.values("n")[:1]), Value(0))
+
+
 @dataclass(frozen=True)
 class PlanFilters:
     status: str = ""
@@ -104,16 +110,32 @@ def plan_register(user: User, filters: PlanFilters) -> QuerySet[Plan]:
         plans = plans.filter(case_officer_id=filters.case_officer)
     if filters.reference:
         plans = plans.filter(reference__icontains=filters.reference.strip())
-    return plans.annotate(
-        version_count=Count("versions", distinct=True),
-        latest_grade=_latest_run("suggested_grade"),
-        latest_score=_latest_run("suggested_score"),
-        latest_status=_latest_run("status"),
-    ).order_by("reference")
+    return plans.order_by("reference")
+
+
+def register_rows(page: QuerySet[Plan]) -> list[Plan]:
+    """One page of the register (a slice of ``plan_register``) with each plan's versions and latest pre-audit.
+
+    The annotations are added after the page is cut: on the whole register PostgreSQL would work them out for
+    every plan before the OFFSET of a deep page (seconds at 20,000 plans).
+    """
+    ids = list(page.values_list("pk", flat=True))
+    return list(
+        Plan.objects.filter(pk__in=ids)
+        .select_related("case_officer")
+        .annotate(
+            version_count=_version_count(),
+            latest_grade=_latest_run("suggested_grade"),
+            latest_score=_latest_run("suggested_score"),
+            latest_status=_latest_run("status"),
+        )
+        .order_by("reference")
+    )
 
 
 def year_groups_in_use(user: User) -> list[int]:
-    values = plans_for_user(user).exclude(year_group=None).values_list("year_group", flat=True).distinct()
+    # order_by() first: the default ordering by reference would join DISTINCT and return a row per plan.
+    values = plans_for_user(user).exclude(year_group=None).order_by().values_list("year_group", flat=True).distinct()
     return sorted(v for v in values if v is not None)
 
 

@@ -64,8 +64,9 @@ class ImportPreview:
 
 
 def _parse(user: User, content: bytes) -> ParsedCsv:
-    return parse_plan_csv(content, case_officers=case_officer_lookup(user), today=timezone.localdate(),
-                          max_rows=MAX_CSV_ROWS)
+    return parse_plan_csv(
+        content, case_officers=case_officer_lookup(user), today=timezone.localdate(), max_rows=MAX_CSV_ROWS
+    )
 
 
 def _preview(user: User, parsed: ParsedCsv) -> ImportPreview:
@@ -105,8 +106,13 @@ def plan_import_upload(*, user: User, upload: UploadedFile[Any]) -> tuple[PlanIm
             sha256=spooled.sha256,
             content=decode(content),
         )
-        record_activity(actor=user, local_authority=user.local_authority, verb="plan_import.uploaded",
-                        target=plan_import, detail={"rows": len(preview.rows)})
+        record_activity(
+            actor=user,
+            local_authority=user.local_authority,
+            verb="plan_import.uploaded",
+            target=plan_import,
+            detail={"rows": len(preview.rows)},
+        )
     return plan_import, preview
 
 
@@ -129,10 +135,19 @@ def plan_import_confirm(*, user: User, plan_import: PlanImport) -> PlanImport:
         created = updated = 0
         for item in preview.rows:
             if item.plan is None:
-                plan = Plan.objects.create(local_authority_id=user.local_authority_id, reference=item.row.reference,
-                                           case_officer_id=item.row.case_officer_id, **item.row.values)
-                record_activity(actor=user, local_authority=user.local_authority, verb="plan.created", target=plan,
-                                detail={"import": plan_import.pk})
+                plan = Plan.objects.create(
+                    local_authority_id=user.local_authority_id,
+                    reference=item.row.reference,
+                    case_officer_id=item.row.case_officer_id,
+                    **item.row.values,
+                )
+                record_activity(
+                    actor=user,
+                    local_authority=user.local_authority,
+                    verb="plan.created",
+                    target=plan,
+                    detail={"import": plan_import.pk},
+                )
                 created += 1
             elif item.changes:
                 plan = item.plan
@@ -141,8 +156,13 @@ def plan_import_confirm(*, user: User, plan_import: PlanImport) -> PlanImport:
                 plan.case_officer_id = item.row.case_officer_id
                 plan.save()
                 # Field names only: the values may be personal data.
-                record_activity(actor=user, local_authority=user.local_authority, verb="plan.updated", target=plan,
-                                detail={"import": plan_import.pk, "fields": item.changes})
+                record_activity(
+                    actor=user,
+                    local_authority=user.local_authority,
+                    verb="plan.updated",
+                    target=plan,
+                    detail={"import": plan_import.pk, "fields": item.changes},
+                )
                 updated += 1
         plan_import.status = ImportStatus.CONFIRMED
         plan_import.created_count = created
@@ -150,8 +170,13 @@ def plan_import_confirm(*, user: User, plan_import: PlanImport) -> PlanImport:
         plan_import.content = ""
         plan_import.finished_at = timezone.now()
         plan_import.save()
-        record_activity(actor=user, local_authority=user.local_authority, verb="plan_import.confirmed",
-                        target=plan_import, detail={"created": created, "updated": updated})
+        record_activity(
+            actor=user,
+            local_authority=user.local_authority,
+            verb="plan_import.confirmed",
+            target=plan_import,
+            detail={"created": created, "updated": updated},
+        )
     return plan_import
 
 
@@ -162,21 +187,37 @@ def plan_import_discard(*, user: User, plan_import: PlanImport) -> PlanImport:
             plan_import.content = ""
             plan_import.finished_at = timezone.now()
             plan_import.save()
-            record_activity(actor=user, local_authority=user.local_authority, verb="plan_import.discarded",
-                            target=plan_import)
+            record_activity(
+                actor=user, local_authority=user.local_authority, verb="plan_import.discarded", target=plan_import
+            )
     return plan_import
 
 
 # --- Plan documents -----------------------------------------------------------------------------------------------
 
 
-def _new_version(*, plan: Plan, spooled: SpooledFile, user: User | None, batch: UploadBatch | None,
-                 stored: list[str], queue_analysis: bool = True) -> PlanVersion:
+def _new_version(
+    *,
+    plan: Plan,
+    spooled: SpooledFile,
+    user: User | None,
+    batch: UploadBatch | None,
+    stored: list[str],
+    queue_analysis: bool = True,
+) -> PlanVersion:
     """Store the file and create the version and (normally) its queued analysis run. Call inside a transaction."""
     Plan.objects.select_for_update().filter(pk=plan.pk).first()  # serialise version numbers per plan
     number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = PlanVersion(plan=plan, number=number, original_filename=spooled.name[:255], sha256=spooled.sha256,
-                          size=spooled.size, format=spooled.format, uploaded_by=user, batch=batch)
+    version = PlanVersion(
+        plan=plan,
+        number=number,
+        original_filename=spooled.name[:255],
+        sha256=spooled.sha256,
+        size=spooled.size,
+        format=spooled.format,
+        uploaded_by=user,
+        batch=batch,
+    )
     with spooled.path.open("rb") as fh:
         version.document.save(spooled.sha256, File(fh), save=False)
     stored.append(version.document.name or "")
@@ -184,9 +225,13 @@ def _new_version(*, plan: Plan, spooled: SpooledFile, user: User | None, batch: 
     if queue_analysis:
         analysis_run_queue(version=version, requested_by=user)
     if user is not None:
-        record_activity(actor=user, local_authority=plan.local_authority, verb="plan_version.uploaded",
-                        target=version, detail={"plan": plan.pk, "number": number, "format": spooled.format,
-                                                "batch": batch.pk if batch else None})
+        record_activity(
+            actor=user,
+            local_authority=plan.local_authority,
+            verb="plan_version.uploaded",
+            target=version,
+            detail={"plan": plan.pk, "number": number, "format": spooled.format, "batch": batch.pk if batch else None},
+        )
     return version
 
 
@@ -199,8 +244,9 @@ def _delete_stored(names: list[str]) -> None:
         default_storage.delete(name)
 
 
-def plan_version_upload(*, user: User | None, plan: Plan, upload: UploadedFile[Any] | Path,
-                        queue_analysis: bool = True) -> PlanVersion:
+def plan_version_upload(
+    *, user: User | None, plan: Plan, upload: UploadedFile[Any] | Path, queue_analysis: bool = True
+) -> PlanVersion:
     """Add one document to a plan as its next version. Raises UploadRefused and leaves the plan as it was.
 
     ``queue_analysis=False`` is for the demo seed, which analyses many documents itself in a process pool.
@@ -219,8 +265,9 @@ def plan_version_upload(*, user: User | None, plan: Plan, upload: UploadedFile[A
         stored: list[str] = []
         try:
             with transaction.atomic():
-                return _new_version(plan=plan, spooled=spooled, user=user, batch=None, stored=stored,
-                                    queue_analysis=queue_analysis)
+                return _new_version(
+                    plan=plan, spooled=spooled, user=user, batch=None, stored=stored, queue_analysis=queue_analysis
+                )
         except BaseException:
             _delete_stored(stored)  # the database rolled back; do not leave the file behind
             raise
@@ -245,8 +292,11 @@ def plan_documents_zip_upload(*, user: User, upload: UploadedFile[Any]) -> Uploa
         if not uploads.is_zip(archive):
             raise UploadRefused("The file is not a ZIP archive. Upload a .zip of plan documents.")
         members = uploads.extract_archive(
-            archive.path, folder, max_member_bytes=settings.MAX_UPLOAD_BYTES,
-            max_total_bytes=settings.MAX_ZIP_EXPANDED_BYTES, max_members=uploads.max_zip_members(),
+            archive.path,
+            folder,
+            max_member_bytes=settings.MAX_UPLOAD_BYTES,
+            max_total_bytes=settings.MAX_ZIP_EXPANDED_BYTES,
+            max_members=uploads.max_zip_members(),
         )
         skipped: list[dict[str, Any]] = []
         accepted: list[tuple[Plan, SpooledFile]] = []
@@ -257,8 +307,12 @@ def plan_documents_zip_upload(*, user: User, upload: UploadedFile[Any]) -> Uploa
                 continue
             plan = next((plans[c.lower()] for c in reference_candidates(member.name) if c.lower() in plans), None)
             if plan is None:
-                skipped.append({"name": member.name, "reason": "No plan in the register has the reference this "
-                                "file name starts with."})
+                skipped.append(
+                    {
+                        "name": member.name,
+                        "reason": "No plan in the register has the reference this file name starts with.",
+                    }
+                )
                 continue
             try:
                 uploads.detect_format(member.spooled)
@@ -266,12 +320,18 @@ def plan_documents_zip_upload(*, user: User, upload: UploadedFile[Any]) -> Uploa
                 skipped.append({"name": member.name, "reason": str(exc)})
                 continue
             if plan.pk in taken:
-                skipped.append({"name": member.name, "reason": f"Another file in the ZIP is for plan {plan.reference}."})
+                skipped.append(
+                    {"name": member.name, "reason": f"Another file in the ZIP is for plan {plan.reference}."}
+                )
                 continue
             same = _existing_version_with(plan, member.spooled.sha256)
             if same is not None:
-                skipped.append({"name": member.name,
-                                "reason": f"Already uploaded as version {same.number} of plan {plan.reference}."})
+                skipped.append(
+                    {
+                        "name": member.name,
+                        "reason": f"Already uploaded as version {same.number} of plan {plan.reference}.",
+                    }
+                )
                 continue
             taken.add(plan.pk)
             accepted.append((plan, member.spooled))
@@ -279,12 +339,20 @@ def plan_documents_zip_upload(*, user: User, upload: UploadedFile[Any]) -> Uploa
         try:
             with transaction.atomic():
                 batch = UploadBatch.objects.create(
-                    local_authority_id=user.local_authority_id, uploaded_by=user,
-                    original_filename=archive.name[:255], sha256=archive.sha256, size=archive.size, skipped=skipped,
+                    local_authority_id=user.local_authority_id,
+                    uploaded_by=user,
+                    original_filename=archive.name[:255],
+                    sha256=archive.sha256,
+                    size=archive.size,
+                    skipped=skipped,
                 )
-                record_activity(actor=user, local_authority=user.local_authority, verb="upload_batch.uploaded",
-                                target=batch, detail={"files": len(members), "accepted": len(accepted),
-                                                      "skipped": len(skipped)})
+                record_activity(
+                    actor=user,
+                    local_authority=user.local_authority,
+                    verb="upload_batch.uploaded",
+                    target=batch,
+                    detail={"files": len(members), "accepted": len(accepted), "skipped": len(skipped)},
+                )
                 for plan, spooled in accepted:
                     _new_version(plan=plan, spooled=spooled, user=user, batch=batch, stored=stored)
         except BaseException:
@@ -295,5 +363,10 @@ def plan_documents_zip_upload(*, user: User, upload: UploadedFile[Any]) -> Uploa
 
 def plan_version_opened(*, user: User, version: PlanVersion, verb: str) -> None:
     """Record that someone saw or downloaded a plan document (PRODUCT.md section 10)."""
-    record_activity(actor=user, local_authority=version.plan.local_authority, verb=verb, target=version,
-                    detail={"plan": version.plan_id})
+    record_activity(
+        actor=user,
+        local_authority=version.plan.local_authority,
+        verb=verb,
+        target=version,
+        detail={"plan": version.plan_id},
+    )

@@ -76,8 +76,9 @@ class SizeCappedUploadHandler(FileUploadHandler):
         self.received = 0
         self.declared_too_large = False
 
-    def handle_raw_input(self, input_data: Any, META: Any, content_length: int, boundary: Any,
-                         encoding: str | None = None) -> None:
+    def handle_raw_input(
+        self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: str | None = None
+    ) -> None:
         self.declared_too_large = content_length > self.max_bytes + FORM_OVERHEAD_BYTES
         return None
 
@@ -107,7 +108,9 @@ def upload_refused_as_too_large(request: HttpRequest) -> bool:
     return bool(getattr(request, "upload_refused_as_too_large", False))
 
 
-def size_capped_upload(max_bytes: Callable[[], int]) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def size_capped_upload(
+    max_bytes: Callable[[], int],
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorate a view that receives a file so the request body is capped while it streams in.
 
     Django's documented pattern: upload handlers must be set before the CSRF check reads the body, so the view is
@@ -179,7 +182,7 @@ def spool_upload(upload: UploadedFile[Any], folder: Path, *, limit: int) -> Spoo
 
 
 def detect_format(spooled: SpooledFile) -> str:
-    """"docx", "pdf", "odt" or "txt" from the content; UploadRefused with the reader's reason otherwise."""
+    """ "docx", "pdf", "odt" or "txt" from the content; UploadRefused with the reader's reason otherwise."""
     with spooled.path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
     try:
@@ -204,8 +207,9 @@ class ArchiveMember:
     reason: str = ""  # why it was skipped
 
 
-def extract_archive(archive: Path, folder: Path, *, max_member_bytes: int, max_total_bytes: int,
-                    max_members: int) -> list[ArchiveMember]:
+def extract_archive(
+    archive: Path, folder: Path, *, max_member_bytes: int, max_total_bytes: int, max_members: int
+) -> list[ArchiveMember]:
     """Every file in the archive, extracted to ``folder`` under generated names.
 
     The archive as a whole is refused (UploadRefused) when it is not a ZIP, has too many entries, declares more than

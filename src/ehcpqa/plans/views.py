@@ -56,12 +56,22 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     form = PlanFilterForm(request.GET or None, user=user)
     plans = selectors.plan_register(user, form.filters())
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Annotated per page, not on the whole register (see register_rows).
+    page.object_list = selectors.register_rows(plans[(page.number - 1) * PAGE_SIZE : page.number * PAGE_SIZE])
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "plans/plan_list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "filtered": bool(form.is_bound and form.has_changed()),
-        "is_qa_lead": user.has_role(Role.QA_LEAD), "year_group_label": year_group_label,
-    })
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(form.is_bound and form.has_changed()),
+            "is_qa_lead": user.has_role(Role.QA_LEAD),
+            "year_group_label": year_group_label,
+        },
+    )
 
 
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -71,7 +81,10 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     latest = versions[0] if versions else None
     identity = selectors.can_see_identity(user, plan)
     context: dict[str, object] = {
-        "plan": plan, "versions": versions, "latest": latest, "show_identity": identity,
+        "plan": plan,
+        "versions": versions,
+        "latest": latest,
+        "show_identity": identity,
         "can_change": selectors.can_change_plan(user, plan),
     }
     if latest is not None and latest.run is not None and latest.run.status == "done":
@@ -102,9 +115,16 @@ def upload_document(request: HttpRequest, plan_id: int) -> HttpResponse:
             else:
                 messages.success(request, f"Version {version.number} uploaded. The automated pre-audit has started.")
                 return redirect("plans:detail", plan_id=plan.pk)
-    return render(request, "plans/upload_document.html", {
-        "form": form, "plan": plan, "limit": human_size(settings.MAX_UPLOAD_BYTES),
-    }, status=status)
+    return render(
+        request,
+        "plans/upload_document.html",
+        {
+            "form": form,
+            "plan": plan,
+            "limit": human_size(settings.MAX_UPLOAD_BYTES),
+        },
+        status=status,
+    )
 
 
 def download_version(request: HttpRequest, version_id: int) -> FileResponse:
@@ -115,8 +135,12 @@ def download_version(request: HttpRequest, version_id: int) -> FileResponse:
     services.plan_version_opened(user=user, version=version, verb="plan_version.downloaded")
     # The download name is built from the reference: the uploaded name may contain the child's name.
     filename = f"{version.plan.reference}-v{version.number}.{version.format or 'bin'}"
-    response = FileResponse(version.document.open("rb"), as_attachment=True, filename=filename,
-                            content_type=CONTENT_TYPES.get(version.format, "application/octet-stream"))
+    response = FileResponse(
+        version.document.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=CONTENT_TYPES.get(version.format, "application/octet-stream"),
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -141,9 +165,17 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             else:
                 if plan_import is not None:
                     return redirect("plans:import-preview", import_id=plan_import.pk)
-    return render(request, "plans/import_upload.html", {
-        "form": form, "preview": preview, "columns": COLUMNS, "limit": human_size(uploads.max_csv_bytes()),
-    }, status=status)
+    return render(
+        request,
+        "plans/import_upload.html",
+        {
+            "form": form,
+            "preview": preview,
+            "columns": COLUMNS,
+            "limit": human_size(uploads.max_csv_bytes()),
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -165,12 +197,18 @@ def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
             messages.error(request, str(exc))
             return redirect("plans:list")
         else:
-            messages.success(request, f"Import complete: {plan_import.created_count} plans created and "
-                                      f"{plan_import.updated_count} updated.")
+            messages.success(
+                request,
+                f"Import complete: {plan_import.created_count} plans created and {plan_import.updated_count} updated.",
+            )
             return redirect("plans:list")
     preview = services.plan_import_preview(user=user, plan_import=plan_import)
-    return render(request, "plans/import_preview.html", {"plan_import": plan_import, "preview": preview},
-                  status=200 if preview.parsed.ok else 400)
+    return render(
+        request,
+        "plans/import_preview.html",
+        {"plan_import": plan_import, "preview": preview},
+        status=200 if preview.parsed.ok else 400,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -191,10 +229,17 @@ def upload_zip(request: HttpRequest) -> HttpResponse:
                 form.add_error("file", str(exc))
             else:
                 return redirect("plans:batch", batch_id=batch.pk)
-    return render(request, "plans/upload_zip.html", {
-        "form": form, "limit": human_size(settings.MAX_UPLOAD_BYTES),
-        "expanded_limit": human_size(settings.MAX_ZIP_EXPANDED_BYTES), "max_files": uploads.max_zip_members(),
-    }, status=status)
+    return render(
+        request,
+        "plans/upload_zip.html",
+        {
+            "form": form,
+            "limit": human_size(settings.MAX_UPLOAD_BYTES),
+            "expanded_limit": human_size(settings.MAX_ZIP_EXPANDED_BYTES),
+            "max_files": uploads.max_zip_members(),
+        },
+        status=status,
+    )
 
 
 def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
@@ -218,6 +263,7 @@ def rerun_analysis(request: HttpRequest, version_id: int) -> HttpResponse:
     if not selectors.can_change_plan(user, version.plan):
         raise PermissionDenied("Only the QA lead or the plan's case officer can re-run the pre-audit.")
     analysis_rerun(version=version, actor=user)
-    messages.success(request, f"The automated pre-audit of version {version.number} will run again. "
-                              "The earlier result is kept.")
+    messages.success(
+        request, f"The automated pre-audit of version {version.number} will run again. The earlier result is kept."
+    )
     return redirect("plans:detail", plan_id=version.plan_id)

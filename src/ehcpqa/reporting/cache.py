@@ -36,19 +36,34 @@ def fingerprint(local_authority_id: int | None, today: date) -> str:
 
     parts: list[Any] = [local_authority_id, today.isoformat()]
     parts += Plan.objects.filter(la("local_authority_id")).aggregate(n=Count("id"), t=Max("updated_at")).values()
-    parts += Audit.objects.filter(la("round__local_authority_id")).aggregate(
-        n=Count("id"), t=Max("updated_at"), s=Max("submitted_at")).values()
-    parts += Action.objects.filter(la("local_authority_id")).aggregate(
-        n=Count("id"), i=Max("id"), d=Count("id", filter=Q(status=ActionStatus.DONE))).values()
+    parts += (
+        Audit.objects.filter(la("round__local_authority_id"))
+        .aggregate(n=Count("id"), t=Max("updated_at"), s=Max("submitted_at"))
+        .values()
+    )
+    parts += (
+        Action.objects.filter(la("local_authority_id"))
+        .aggregate(n=Count("id"), i=Max("id"), d=Count("id", filter=Q(status=ActionStatus.DONE)))
+        .values()
+    )
     parts += ParentFeedback.objects.filter(la("local_authority_id")).aggregate(n=Count("id"), i=Max("id")).values()
-    parts += AnalysisRun.objects.filter(la("version__plan__local_authority_id")).aggregate(
-        i=Max("id"), d=Count("id", filter=Q(status=RunStatus.DONE))).values()
+    parts += (
+        AnalysisRun.objects.filter(la("version__plan__local_authority_id"))
+        .aggregate(i=Max("id"), d=Count("id", filter=Q(status=RunStatus.DONE)))
+        .values()
+    )
     parts += TimelinessMeasure.objects.filter(la("local_authority_id")).aggregate(n=Count("id"), i=Max("id")).values()
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def cached(*, local_authority_id: int | None, today: date, key: str, compute: Callable[[], T],
-           fingerprint_memo: dict[str, str] | None = None) -> T:
+def cached(
+    *,
+    local_authority_id: int | None,
+    today: date,
+    key: str,
+    compute: Callable[[], T],
+    fingerprint_memo: dict[str, str] | None = None,
+) -> T:
     """``compute()`` once per data fingerprint. ``fingerprint_memo`` lets one request reuse its fingerprint."""
     seconds = cache_seconds()
     if seconds <= 0:

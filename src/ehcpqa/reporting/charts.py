@@ -23,7 +23,7 @@ def bar_chart(table: Table) -> str:
         return ""
     spec = table.chart
     items = []
-    for row in table.rows[:spec.rows]:
+    for row in table.rows[: spec.rows]:
         cell = row[spec.value_column]
         number = cell.value if cell.numeric and isinstance(cell.value, int | float) else None
         items.append((row[spec.label_column].display(), number, cell.display()))
@@ -39,11 +39,15 @@ def bar_chart(table: Table) -> str:
         y = GAP + index * (BAR_HEIGHT + GAP)
         bar = 0 if number is None else max(1, round(BAR_AREA * float(number) / top)) if number else 0
         short = label if len(label) <= 38 else label[:36] + "…"
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" font-size="13" '
-                     f'font-family="Arial, Liberation Sans, sans-serif" fill="#0b0c0c">{escape(short)}</text>')
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" font-size="13" '
+            f'font-family="Arial, Liberation Sans, sans-serif" fill="#0b0c0c">{escape(short)}</text>'
+        )
         parts.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 15}" font-size="13" '
-                     f'font-family="Arial, Liberation Sans, sans-serif" fill="#0b0c0c">'
-                     f'{escape(shown)}{escape(spec.unit) if number is not None and spec.unit != "%" else ""}</text>')
+        parts.append(
+            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 15}" font-size="13" '
+            f'font-family="Arial, Liberation Sans, sans-serif" fill="#0b0c0c">'
+            f"{escape(shown)}{escape(spec.unit) if number is not None and spec.unit != '%' else ''}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -13,8 +13,17 @@ from ehcpqa.reporting.cache import cached
 from ehcpqa.reporting.filters import DIMENSION_BY_CODE
 
 T = TypeVar("T")
-TABLE_KEYS = ("grades", "sections", "criteria", "trends", "actions", "feedback", "machine", "machine-sections",
-              *(f"cohort-{code}" for code in DIMENSION_BY_CODE))
+TABLE_KEYS = (
+    "grades",
+    "sections",
+    "criteria",
+    "trends",
+    "actions",
+    "feedback",
+    "machine",
+    "machine-sections",
+    *(f"cohort-{code}" for code in DIMENSION_BY_CODE),
+)
 
 
 class Figures:
@@ -28,8 +37,12 @@ class Figures:
     def _get(self, key: str, compute: Callable[[], T]) -> T:
         if key not in self._local:
             self._local[key] = cached(
-                local_authority_id=self.scope.local_authority_id, today=self.today,
-                key=f"{key}|{self.scope.filters.as_query()}", compute=compute, fingerprint_memo=self._memo)
+                local_authority_id=self.scope.local_authority_id,
+                today=self.today,
+                key=f"{key}|{self.scope.filters.as_query()}",
+                compute=compute,
+                fingerprint_memo=self._memo,
+            )
         return self._local[key]  # type: ignore[return-value]
 
     def grades(self) -> tuple[t.Table, s.GradeSummary]:
@@ -67,9 +80,13 @@ class Figures:
         if key.startswith("cohort-"):
             return self.cohort(key.removeprefix("cohort-"))
         builders: dict[str, Callable[[], t.Table]] = {
-            "grades": lambda: self.grades()[0], "sections": lambda: self.weaknesses()[0],
-            "criteria": lambda: self.weaknesses()[1], "trends": self.trends, "actions": self.actions,
-            "feedback": self.feedback, "machine": lambda: self.machine()[0],
+            "grades": lambda: self.grades()[0],
+            "sections": lambda: self.weaknesses()[0],
+            "criteria": lambda: self.weaknesses()[1],
+            "trends": self.trends,
+            "actions": self.actions,
+            "feedback": self.feedback,
+            "machine": lambda: self.machine()[0],
             "machine-sections": lambda: self.machine()[1],
         }
         return builders[key]()

@@ -58,12 +58,17 @@ class Filters:
         except ValueError:
             cutoff = None
         return cls(
-            round=integer("round"), phase=choice("phase", {*PHASES, NOT_RECORDED}),
-            key_stage=choice("key_stage", {*KEY_STAGES, NOT_RECORDED}), year9=choice("year9", {"yes", "no"}),
-            primary_need=query.get("primary_need", "")[:8], setting_type=query.get("setting_type", "")[:100],
+            round=integer("round"),
+            phase=choice("phase", {*PHASES, NOT_RECORDED}),
+            key_stage=choice("key_stage", {*KEY_STAGES, NOT_RECORDED}),
+            year9=choice("year9", {"yes", "no"}),
+            primary_need=query.get("primary_need", "")[:8],
+            setting_type=query.get("setting_type", "")[:100],
             looked_after=choice("looked_after", {"yes", "no"}),
-            issued=choice("issued", {"before", "after"}) if cutoff else "", issued_cutoff=cutoff,
-            team=query.get("team", "")[:100], case_officer=integer("case_officer"),
+            issued=choice("issued", {"before", "after"}) if cutoff else "",
+            issued_cutoff=cutoff,
+            team=query.get("team", "")[:100],
+            case_officer=integer("case_officer"),
         )
 
     def as_query(self, **extra: object) -> str:
@@ -139,10 +144,15 @@ class Dimension:
 
 
 DIMENSIONS = (
-    Dimension("phase", "Age phase"), Dimension("key_stage", "Key stage"), Dimension("year9", "Year 9 and older"),
-    Dimension("primary_need", "Primary need"), Dimension("setting_type", "Setting type"),
-    Dimension("looked_after", "Looked-after children"), Dimension("issued", "Plan issued before or after a date"),
-    Dimension("team", "Team"), Dimension("case_officer", "Case officer"),
+    Dimension("phase", "Age phase"),
+    Dimension("key_stage", "Key stage"),
+    Dimension("year9", "Year 9 and older"),
+    Dimension("primary_need", "Primary need"),
+    Dimension("setting_type", "Setting type"),
+    Dimension("looked_after", "Looked-after children"),
+    Dimension("issued", "Plan issued before or after a date"),
+    Dimension("team", "Team"),
+    Dimension("case_officer", "Case officer"),
 )
 DIMENSION_BY_CODE = {d.code: d for d in DIMENSIONS}
 
@@ -160,22 +170,30 @@ def cohort_expression(dimension: str, prefix: str, cutoff: date | None) -> Combi
     if dimension == "key_stage":
         return _ranges(p, {k: (v[1], v[2]) for k, v in KEY_STAGES.items()})
     if dimension == "year9":
-        return Case(When(Q(**{f"{p}year_group__gte": 9}), then=Value("yes")), default=Value("no"),
-                    output_field=CharField())
+        return Case(
+            When(Q(**{f"{p}year_group__gte": 9}), then=Value("yes")), default=Value("no"), output_field=CharField()
+        )
     if dimension == "looked_after":
-        return Case(When(Q(**{f"{p}looked_after": True}), then=Value("yes")), default=Value("no"),
-                    output_field=CharField())
+        return Case(
+            When(Q(**{f"{p}looked_after": True}), then=Value("yes")), default=Value("no"), output_field=CharField()
+        )
     if dimension == "issued":
         if cutoff is None:
             return Value(NOT_RECORDED, output_field=CharField())
-        return Case(When(Q(**{f"{p}issued_date__lt": cutoff}), then=Value("before")),
-                    When(Q(**{f"{p}issued_date__gte": cutoff}), then=Value("after")),
-                    default=Value(NOT_RECORDED), output_field=CharField())
+        return Case(
+            When(Q(**{f"{p}issued_date__lt": cutoff}), then=Value("before")),
+            When(Q(**{f"{p}issued_date__gte": cutoff}), then=Value("after")),
+            default=Value(NOT_RECORDED),
+            output_field=CharField(),
+        )
     if dimension == "case_officer":
         return Coalesce(Cast(f"{p}case_officer_id", CharField()), Value(NOT_RECORDED), output_field=CharField())
     if dimension in ("primary_need", "setting_type", "team"):
-        return Case(When(Q(**{f"{p}{dimension}": ""}), then=Value(NOT_RECORDED)), default=f"{p}{dimension}",
-                    output_field=CharField())
+        return Case(
+            When(Q(**{f"{p}{dimension}": ""}), then=Value(NOT_RECORDED)),
+            default=f"{p}{dimension}",
+            output_field=CharField(),
+        )
     raise ValueError(dimension)
 
 

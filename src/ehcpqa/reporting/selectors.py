@@ -59,8 +59,9 @@ def plans(scope: Scope) -> QuerySet[Plan]:
 
 
 def submitted_audits(scope: Scope) -> QuerySet[Audit]:
-    audits = Audit.objects.filter(scope.la("round__local_authority_id"), plan_q(scope.filters, "plan__"),
-                                  status=AuditStatus.SUBMITTED)
+    audits = Audit.objects.filter(
+        scope.la("round__local_authority_id"), plan_q(scope.filters, "plan__"), status=AuditStatus.SUBMITTED
+    )
     if scope.filters.round is not None:
         audits = audits.filter(round_id=scope.filters.round)
     return audits
@@ -82,12 +83,22 @@ class GradeSummary:
 
 
 def grade_summary(scope: Scope) -> GradeSummary:
-    row = submitted_audits(scope).annotate(result_grade=FINAL_GRADE, result_score=FINAL_SCORE).aggregate(
-        total=Count("id"), mean=Avg("result_score"), overridden=Count("id", filter=Q(override_score__isnull=False)),
-        **_grade_counts(),
+    row = (
+        submitted_audits(scope)
+        .annotate(result_grade=FINAL_GRADE, result_score=FINAL_SCORE)
+        .aggregate(
+            total=Count("id"),
+            mean=Avg("result_score"),
+            overridden=Count("id", filter=Q(override_score__isnull=False)),
+            **_grade_counts(),
+        )
     )
-    return GradeSummary(total=row["total"], mean_score=_round(row["mean"]),
-                        counts={g.value: row[f"n_{g.value}"] for g in GRADES}, overridden=row["overridden"])
+    return GradeSummary(
+        total=row["total"],
+        mean_score=_round(row["mean"]),
+        counts={g.value: row[f"n_{g.value}"] for g in GRADES},
+        overridden=row["overridden"],
+    )
 
 
 def _dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
@@ -128,8 +139,11 @@ def _judgement_counts() -> dict[str, Any]:
 
 def judgements(scope: Scope) -> QuerySet[CriterionJudgement]:
     """Judgements of the submitted audits in scope, joined directly (faster than ``audit__in`` a subquery)."""
-    qs = CriterionJudgement.objects.filter(scope.la("audit__round__local_authority_id"),
-                                           plan_q(scope.filters, "audit__plan__"), audit__status=AuditStatus.SUBMITTED)
+    qs = CriterionJudgement.objects.filter(
+        scope.la("audit__round__local_authority_id"),
+        plan_q(scope.filters, "audit__plan__"),
+        audit__status=AuditStatus.SUBMITTED,
+    )
     if scope.filters.round is not None:
         qs = qs.filter(audit__round_id=scope.filters.round)
     return qs
@@ -139,8 +153,12 @@ def weaknesses_by_criterion(scope: Scope) -> list[WeaknessRow]:
     """One row per criterion code. Counted by criterion id without joining the criteria, then the few aggregated
     rows are merged by code (a code used by several framework versions is one row)."""
     rows = _dicts(judgements(scope).values("criterion_id").annotate(**_judgement_counts()))
-    info = {c["id"]: c for c in Criterion.objects.filter(id__in=[r["criterion_id"] for r in rows])
-            .values("id", "code", "section", "text")}
+    info = {
+        c["id"]: c
+        for c in Criterion.objects.filter(id__in=[r["criterion_id"] for r in rows]).values(
+            "id", "code", "section", "text"
+        )
+    }
     merged: dict[str, list[Any]] = {}
     for r in rows:  # one per criterion id: dozens, not judgements
         c = info[r["criterion_id"]]
@@ -171,8 +189,10 @@ def section_rows(criteria: list[WeaknessRow]) -> list[WeaknessRow]:
         t[0] += row.met
         t[1] += row.partly
         t[2] += row.not_met
-    return [WeaknessRow(section, "", "", sum(t), t[0], t[1], t[2])
-            for section, t in sorted(totals.items(), key=lambda kv: _section_order(kv[0]))]
+    return [
+        WeaknessRow(section, "", "", sum(t), t[0], t[1], t[2])
+        for section, t in sorted(totals.items(), key=lambda kv: _section_order(kv[0]))
+    ]
 
 
 @dataclass(frozen=True)
@@ -184,13 +204,21 @@ class CohortRow:
 
 
 def grades_by_cohort(scope: Scope, dimension: str) -> list[CohortRow]:
-    rows = _dicts(submitted_audits(scope)
-            .annotate(result_grade=FINAL_GRADE, result_score=FINAL_SCORE,
-                      cohort=cohort_expression(dimension, "plan__", scope.filters.issued_cutoff))
-            .values("cohort").annotate(total=Count("id"), mean=Avg("result_score"), **_grade_counts())
-            .order_by("cohort"))
-    return [CohortRow(r["cohort"], r["total"], _round(r["mean"]), {g.value: r[f"n_{g.value}"] for g in GRADES})
-            for r in rows]
+    rows = _dicts(
+        submitted_audits(scope)
+        .annotate(
+            result_grade=FINAL_GRADE,
+            result_score=FINAL_SCORE,
+            cohort=cohort_expression(dimension, "plan__", scope.filters.issued_cutoff),
+        )
+        .values("cohort")
+        .annotate(total=Count("id"), mean=Avg("result_score"), **_grade_counts())
+        .order_by("cohort")
+    )
+    return [
+        CohortRow(r["cohort"], r["total"], _round(r["mean"]), {g.value: r[f"n_{g.value}"] for g in GRADES})
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -205,12 +233,24 @@ class RoundRow:
 
 def trends_by_round(scope: Scope) -> list[RoundRow]:
     no_round = Scope(scope.local_authority_id, Filters(**{**scope.filters.__dict__, "round": None}))
-    rows = _dicts(submitted_audits(no_round).annotate(result_grade=FINAL_GRADE, result_score=FINAL_SCORE)
-            .values("round_id", "round__name", "round__period_end")
-            .annotate(total=Count("id"), mean=Avg("result_score"), **_grade_counts())
-            .order_by("round__period_end", "round_id"))
-    return [RoundRow(r["round_id"], r["round__name"], r["round__period_end"], r["total"], _round(r["mean"]),
-                     {g.value: r[f"n_{g.value}"] for g in GRADES}) for r in rows]
+    rows = _dicts(
+        submitted_audits(no_round)
+        .annotate(result_grade=FINAL_GRADE, result_score=FINAL_SCORE)
+        .values("round_id", "round__name", "round__period_end")
+        .annotate(total=Count("id"), mean=Avg("result_score"), **_grade_counts())
+        .order_by("round__period_end", "round_id")
+    )
+    return [
+        RoundRow(
+            r["round_id"],
+            r["round__name"],
+            r["round__period_end"],
+            r["total"],
+            _round(r["mean"]),
+            {g.value: r[f"n_{g.value}"] for g in GRADES},
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -233,7 +273,8 @@ def actions(scope: Scope) -> QuerySet[Action]:
 def action_summary(scope: Scope, *, today: date) -> ActionSummary:
     not_done = ~Q(status=ActionStatus.DONE)
     row = actions(scope).aggregate(
-        total=Count("id"), open=Count("id", filter=not_done),
+        total=Count("id"),
+        open=Count("id", filter=not_done),
         overdue=Count("id", filter=not_done & Q(due_date__lt=today)),
         done=Count("id", filter=Q(status=ActionStatus.DONE)),
         immediate_open=Count("id", filter=not_done & Q(immediate=True)),
@@ -254,11 +295,20 @@ class FeedbackSummary:
 def feedback_summary(scope: Scope) -> FeedbackSummary:
     qs = ParentFeedback.objects.filter(scope.la("local_authority_id"), plan_q(scope.filters, "plan__"))
     # Aggregate names must not shadow field names used in another aggregate's filter.
-    row = qs.aggregate(n_calls=Count("id"), mean_accuracy=Avg("accuracy"), mean_clarity=Avg("clarity"),
-                       mean_reflects=Avg("reflects_child"),
-                       n_good=Count("id", filter=Q(accuracy__gte=3, clarity__gte=3, reflects_child__gte=3)))
-    return FeedbackSummary(row["n_calls"], _round(row["mean_accuracy"]), _round(row["mean_clarity"]),
-                           _round(row["mean_reflects"]), row["n_good"])
+    row = qs.aggregate(
+        n_calls=Count("id"),
+        mean_accuracy=Avg("accuracy"),
+        mean_clarity=Avg("clarity"),
+        mean_reflects=Avg("reflects_child"),
+        n_good=Count("id", filter=Q(accuracy__gte=3, clarity__gte=3, reflects_child__gte=3)),
+    )
+    return FeedbackSummary(
+        row["n_calls"],
+        _round(row["mean_accuracy"]),
+        _round(row["mean_clarity"]),
+        _round(row["mean_reflects"]),
+        row["n_good"],
+    )
 
 
 # --- the automated pre-audit of every plan held ---------------------------------------------------------------------
@@ -267,8 +317,12 @@ def feedback_summary(scope: Scope) -> FeedbackSummary:
 def latest_runs(scope: Scope) -> QuerySet[AnalysisRun]:
     """The newest finished run of each plan in scope: the one created last (runs are never edited, so the highest
     id is the newest; a new version's run is always newer than the runs of earlier versions it replaces)."""
-    newest = (AnalysisRun.objects.filter(version__plan__in=plans(scope), status=RunStatus.DONE)
-              .values("version__plan_id").annotate(newest=Max("id")).values("newest"))
+    newest = (
+        AnalysisRun.objects.filter(version__plan__in=plans(scope), status=RunStatus.DONE)
+        .values("version__plan_id")
+        .annotate(newest=Max("id"))
+        .values("newest")
+    )
     return AnalysisRun.objects.filter(id__in=newest)
 
 
@@ -291,19 +345,35 @@ class FindingRow:
 
 def machine_summary(scope: Scope) -> MachineSummary:
     runs = latest_runs(scope)
-    row = runs.aggregate(analysed=Count("id"), mean=Avg("suggested_score"),
-                         **{f"n_{g.value}": Count("id", filter=Q(suggested_grade=g.value)) for g in GRADES})
+    row = runs.aggregate(
+        analysed=Count("id"),
+        mean=Avg("suggested_score"),
+        **{f"n_{g.value}": Count("id", filter=Q(suggested_grade=g.value)) for g in GRADES},
+    )
     with_red = runs.filter(Exists(StoredFinding.objects.filter(run_id=OuterRef("pk"), severity="red"))).count()
-    return MachineSummary(plans_held=plans(scope).count(), analysed=row["analysed"], mean_score=_round(row["mean"]),
-                          counts={g.value: row[f"n_{g.value}"] for g in GRADES}, with_red=with_red)
+    return MachineSummary(
+        plans_held=plans(scope).count(),
+        analysed=row["analysed"],
+        mean_score=_round(row["mean"]),
+        counts={g.value: row[f"n_{g.value}"] for g in GRADES},
+        with_red=with_red,
+    )
 
 
 def machine_findings_by_section(scope: Scope) -> list[FindingRow]:
-    rows = _dicts(StoredFinding.objects.filter(run__in=latest_runs(scope)).values("section")
-            .annotate(red=Count("id", filter=Q(severity="red")), amber=Count("id", filter=Q(severity="amber")),
-                      plans=Count("run_id", distinct=True)))
-    return sorted((FindingRow(r["section"], r["red"], r["amber"], r["plans"]) for r in rows),
-                  key=lambda r: _section_order(r.section))
+    rows = _dicts(
+        StoredFinding.objects.filter(run__in=latest_runs(scope))
+        .values("section")
+        .annotate(
+            red=Count("id", filter=Q(severity="red")),
+            amber=Count("id", filter=Q(severity="amber")),
+            plans=Count("run_id", distinct=True),
+        )
+    )
+    return sorted(
+        (FindingRow(r["section"], r["red"], r["amber"], r["plans"]) for r in rows),
+        key=lambda r: _section_order(r.section),
+    )
 
 
 # --- helpers for labels ---------------------------------------------------------------------------------------------
@@ -311,8 +381,7 @@ def machine_findings_by_section(scope: Scope) -> list[FindingRow]:
 
 def round_names(user_or_la: User | LocalAuthority) -> dict[int, str]:
     la_id = user_or_la.local_authority_id if isinstance(user_or_la, User) else user_or_la.pk
-    return dict(AuditRound.objects.filter(local_authority_id=la_id).order_by("-period_end")
-                .values_list("id", "name"))
+    return dict(AuditRound.objects.filter(local_authority_id=la_id).order_by("-period_end").values_list("id", "name"))
 
 
 def officer_names(user: User) -> dict[str, str]:
@@ -323,8 +392,9 @@ def filter_choices(user: User) -> dict[str, list[str]]:
     """Values in use in the authority, for the filter form."""
     own = tenant_objects(user, Plan).order_by()  # no ordering: DISTINCT must not include the reference
     return {
-        "setting_type": list(own.exclude(setting_type="").values_list("setting_type", flat=True).distinct()
-                             .order_by("setting_type")),
+        "setting_type": list(
+            own.exclude(setting_type="").values_list("setting_type", flat=True).distinct().order_by("setting_type")
+        ),
         "team": list(own.exclude(team="").values_list("team", flat=True).distinct().order_by("team")),
     }
 
@@ -355,21 +425,23 @@ def drilldown_plans(scope: Scope, selection: dict[str, str], *, today: date) -> 
         acts = actions(scope)
         not_done = ~Q(status=ActionStatus.DONE)
         acts = {
-            "open": acts.filter(not_done), "overdue": acts.filter(not_done, due_date__lt=today),
-            "immediate": acts.filter(not_done, immediate=True), "done": acts.filter(status=ActionStatus.DONE),
+            "open": acts.filter(not_done),
+            "overdue": acts.filter(not_done, due_date__lt=today),
+            "immediate": acts.filter(not_done, immediate=True),
+            "done": acts.filter(status=ActionStatus.DONE),
         }.get(action, acts)
         result = result.filter(id__in=acts.values("plan_id"))
     if selection.get("feedback") == "yes":
-        result = result.filter(id__in=ParentFeedback.objects.filter(scope.la("local_authority_id"))
-                               .values("plan_id"))
+        result = result.filter(id__in=ParentFeedback.objects.filter(scope.la("local_authority_id")).values("plan_id"))
     runs = latest_runs(scope)
     if selection.get("machine_grade") in GRADE_VALUES:
         runs = runs.filter(suggested_grade=selection["machine_grade"])
     if selection.get("machine") == "red":
         runs = runs.filter(Exists(StoredFinding.objects.filter(run_id=OuterRef("pk"), severity="red")))
     if selection.get("finding_section"):
-        runs = runs.filter(Exists(StoredFinding.objects.filter(run_id=OuterRef("pk"),
-                                                               section=selection["finding_section"])))
+        runs = runs.filter(
+            Exists(StoredFinding.objects.filter(run_id=OuterRef("pk"), section=selection["finding_section"]))
+        )
     if {"machine_grade", "machine", "finding_section"} & selection.keys():
         result = result.filter(id__in=runs.values("version__plan_id"))
     # Every condition is an ``id IN (…)``: no joins multiply the plans, so no DISTINCT is needed.

@@ -21,9 +21,13 @@ SUPPRESS_BELOW = 5
 SUPPRESSED_COUNT = "fewer than 5"
 SUPPRESSED_RATE = "not shown (fewer than 5)"
 MACHINE_LABEL = "Automated pre-audit (machine findings)"
-COHORT_ORDER: dict[str, tuple[str, ...]] = {"phase": tuple(PHASES), "key_stage": tuple(KEY_STAGES),
-                                            "year9": ("yes", "no"), "looked_after": ("yes", "no"),
-                                            "issued": ("before", "after")}
+COHORT_ORDER: dict[str, tuple[str, ...]] = {
+    "phase": tuple(PHASES),
+    "key_stage": tuple(KEY_STAGES),
+    "year9": ("yes", "no"),
+    "looked_after": ("yes", "no"),
+    "issued": ("before", "after"),
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,9 @@ class Table:
     def heads(self) -> list[tuple[str, bool]]:
         """Column names with whether the column holds numbers (for alignment), judged from the first row."""
         first = self.rows[0] if self.rows else []
-        return [(name, index > 0 and index < len(first) and first[index].numeric)
-                for index, name in enumerate(self.columns)]
+        return [
+            (name, index > 0 and index < len(first) and first[index].numeric) for index, name in enumerate(self.columns)
+        ]
 
 
 def suppress(table: Table) -> Table:
@@ -99,10 +104,21 @@ def _pct(part: int, whole: int) -> Cell:
 def grade_table(scope: s.Scope) -> tuple[Table, s.GradeSummary]:
     summary = s.grade_summary(scope)
     f = scope.filters
-    rows = [[Cell(g.label), Cell(summary.count(g.value), "count", _plans_url(f, audit_grade=g.value)),
-             _pct(summary.count(g.value), summary.total)] for g in Grade]
-    rows.append([Cell("All submitted audits"), Cell(summary.total, "count", _plans_url(f, audited="yes")),
-                 Cell(100.0 if summary.total else None, "percent", base=summary.total)])
+    rows = [
+        [
+            Cell(g.label),
+            Cell(summary.count(g.value), "count", _plans_url(f, audit_grade=g.value)),
+            _pct(summary.count(g.value), summary.total),
+        ]
+        for g in Grade
+    ]
+    rows.append(
+        [
+            Cell("All submitted audits"),
+            Cell(summary.total, "count", _plans_url(f, audited="yes")),
+            Cell(100.0 if summary.total else None, "percent", base=summary.total),
+        ]
+    )
     rows.append([Cell("Mean score (1 to 10)"), Cell(summary.mean_score, "mean", base=summary.total), Cell("")])
     return Table("grades", "Audit grades", ["Grade", "Audits", "Share"], rows, Chart(0, 2, "%", len(Grade))), summary
 
@@ -117,10 +133,15 @@ def weakness_tables(scope: s.Scope, by_criterion: list[s.WeaknessRow] | None = N
 
     def row(r: s.WeaknessRow, label: str, selection: dict[str, str]) -> list[Cell]:
         pct = r.percent_weak
-        return [Cell(r.section), Cell(label),
-                Cell(r.answered, "count"), Cell(r.met, "count"), Cell(r.partly, "count"),
-                Cell(r.not_met, "count", _plans_url(f, **selection)),
-                Cell(pct, "percent", _plans_url(f, **selection, weak="yes"), base=r.answered, heat=_heat(pct))]
+        return [
+            Cell(r.section),
+            Cell(label),
+            Cell(r.answered, "count"),
+            Cell(r.met, "count"),
+            Cell(r.partly, "count"),
+            Cell(r.not_met, "count", _plans_url(f, **selection)),
+            Cell(pct, "percent", _plans_url(f, **selection, weak="yes"), base=r.answered, heat=_heat(pct)),
+        ]
 
     if by_criterion is None:
         by_criterion = s.weaknesses_by_criterion(scope)
@@ -128,9 +149,15 @@ def weakness_tables(scope: s.Scope, by_criterion: list[s.WeaknessRow] | None = N
     criteria = [row(r, f"{r.criterion} {r.text[:70]}", {"criterion": r.criterion}) for r in by_criterion]
     return (
         Table("sections", "Weaknesses by section", columns, sections, Chart(0, 6, "%"), heat_map=True),
-        Table("criteria", "Weaknesses by criterion (heat map)", columns, criteria, heat_map=True,
-              note="Each cell gives the share of audits judging the criterion partly met or not met; colour bands "
-                   "(0-19%, 20-39%, 40-59%, 60-79%, 80% or more) repeat the number shown."),
+        Table(
+            "criteria",
+            "Weaknesses by criterion (heat map)",
+            columns,
+            criteria,
+            heat_map=True,
+            note="Each cell gives the share of audits judging the criterion partly met or not met; colour bands "
+            "(0-19%, 20-39%, 40-59%, 60-79%, 80% or more) repeat the number shown.",
+        ),
     )
 
 
@@ -139,20 +166,34 @@ def cohort_table(scope: s.Scope, dimension: str, officers: dict[str, str]) -> Ta
     dim = DIMENSION_BY_CODE[dimension]
     rows = []
     order = COHORT_ORDER.get(dimension, ())
-    found = sorted(s.grades_by_cohort(scope, dimension),
-                   key=lambda r: (r.value == NOT_RECORDED, order.index(r.value) if r.value in order else 0,
-                                  cohort_label(dimension, r.value, f, officers)))
+    found = sorted(
+        s.grades_by_cohort(scope, dimension),
+        key=lambda r: (
+            r.value == NOT_RECORDED,
+            order.index(r.value) if r.value in order else 0,
+            cohort_label(dimension, r.value, f, officers),
+        ),
+    )
     for r in found:
         cf = f.with_cohort(dimension, r.value)
         weak = r.counts.get(Grade.REQUIRES_IMPROVEMENT, 0) + r.counts.get(Grade.INADEQUATE, 0)
-        rows.append([Cell(cohort_label(dimension, r.value, f, officers)),
-                     Cell(r.total, "count", _plans_url(cf, audited="yes")),
-                     Cell(r.mean_score, "mean", base=r.total),
-                     *[Cell(r.counts[g.value], "count", _plans_url(cf, audit_grade=g.value)) for g in Grade],
-                     _pct(r.total - weak, r.total)])
-    return Table(f"cohort-{dimension}", f"Audit results by {dim.label.lower()}",
-                 [dim.label, "Audits", "Mean score", *[g.label for g in Grade], "Good or better"], rows,
-                 Chart(0, 7, "%"), extra={"dimension": dimension})
+        rows.append(
+            [
+                Cell(cohort_label(dimension, r.value, f, officers)),
+                Cell(r.total, "count", _plans_url(cf, audited="yes")),
+                Cell(r.mean_score, "mean", base=r.total),
+                *[Cell(r.counts[g.value], "count", _plans_url(cf, audit_grade=g.value)) for g in Grade],
+                _pct(r.total - weak, r.total),
+            ]
+        )
+    return Table(
+        f"cohort-{dimension}",
+        f"Audit results by {dim.label.lower()}",
+        [dim.label, "Audits", "Mean score", *[g.label for g in Grade], "Good or better"],
+        rows,
+        Chart(0, 7, "%"),
+        extra={"dimension": dimension},
+    )
 
 
 def trend_table(scope: s.Scope) -> Table:
@@ -161,13 +202,23 @@ def trend_table(scope: s.Scope) -> Table:
     for r in s.trends_by_round(scope):
         rf = Filters(**{**f.__dict__, "round": r.round_id})
         good = r.counts[Grade.OUTSTANDING] + r.counts[Grade.GOOD]
-        rows.append([Cell(r.name), Cell(r.period_end.strftime("%-d %b %Y")),
-                     Cell(r.total, "count", _plans_url(rf, audited="yes")), Cell(r.mean_score, "mean", base=r.total),
-                     *[Cell(r.counts[g.value], "count", _plans_url(rf, audit_grade=g.value)) for g in Grade],
-                     _pct(good, r.total)])
-    return Table("trends", "Trends across audit rounds",
-                 ["Audit round", "Period ended", "Audits", "Mean score", *[g.label for g in Grade], "Good or better"],
-                 rows, Chart(0, 8, "%"))
+        rows.append(
+            [
+                Cell(r.name),
+                Cell(r.period_end.strftime("%-d %b %Y")),
+                Cell(r.total, "count", _plans_url(rf, audited="yes")),
+                Cell(r.mean_score, "mean", base=r.total),
+                *[Cell(r.counts[g.value], "count", _plans_url(rf, audit_grade=g.value)) for g in Grade],
+                _pct(good, r.total),
+            ]
+        )
+    return Table(
+        "trends",
+        "Trends across audit rounds",
+        ["Audit round", "Period ended", "Audits", "Mean score", *[g.label for g in Grade], "Good or better"],
+        rows,
+        Chart(0, 8, "%"),
+    )
 
 
 def action_table(scope: s.Scope, today: date) -> Table:
@@ -200,23 +251,55 @@ def feedback_table(scope: s.Scope) -> Table:
 def machine_tables(scope: s.Scope) -> tuple[Table, Table, s.MachineSummary]:
     m = s.machine_summary(scope)
     f = scope.filters
-    rows = [[Cell(g.label), Cell(m.counts[g.value], "count", _plans_url(f, machine_grade=g.value)),
-             _pct(m.counts[g.value], m.analysed)] for g in Grade]
+    rows = [
+        [
+            Cell(g.label),
+            Cell(m.counts[g.value], "count", _plans_url(f, machine_grade=g.value)),
+            _pct(m.counts[g.value], m.analysed),
+        ]
+        for g in Grade
+    ]
     rows += [
-        [Cell("Plans analysed"), Cell(m.analysed, "count", _plans_url(f, machine="analysed")), _pct(m.analysed, m.plans_held)],
-        [Cell("Plans with at least one red finding"), Cell(m.with_red, "count", _plans_url(f, machine="red")),
-         _pct(m.with_red, m.analysed)],
+        [
+            Cell("Plans analysed"),
+            Cell(m.analysed, "count", _plans_url(f, machine="analysed")),
+            _pct(m.analysed, m.plans_held),
+        ],
+        [
+            Cell("Plans with at least one red finding"),
+            Cell(m.with_red, "count", _plans_url(f, machine="red")),
+            _pct(m.with_red, m.analysed),
+        ],
         [Cell("Plans held (in these filters)"), Cell(m.plans_held, "count", _plans_url(f)), Cell("")],
         [Cell("Mean suggested score (1 to 10)"), Cell(m.mean_score, "mean", base=m.analysed), Cell("")],
     ]
-    note = ("Suggested grades and findings from the automated checks of every plan held, not human judgements. "
-            "Each plan's newest analysed document counts.")
-    grades = Table("machine", f"{MACHINE_LABEL}: suggested grades", ["Suggested grade", "Plans", "Share"], rows,
-                   Chart(0, 2, "%", len(Grade)), note=note)
-    finding_rows = [[Cell(r.section), Cell(r.red, "count"), Cell(r.amber, "count"),
-                     Cell(r.plans, "count", _plans_url(f, finding_section=r.section))]
-                    for r in s.machine_findings_by_section(scope)]
-    findings = Table("machine-sections", f"{MACHINE_LABEL}: findings by section",
-                     ["Section", "Red findings", "Amber findings", "Plans with findings"], finding_rows,
-                     Chart(0, 3), note=note)
+    note = (
+        "Suggested grades and findings from the automated checks of every plan held, not human judgements. "
+        "Each plan's newest analysed document counts."
+    )
+    grades = Table(
+        "machine",
+        f"{MACHINE_LABEL}: suggested grades",
+        ["Suggested grade", "Plans", "Share"],
+        rows,
+        Chart(0, 2, "%", len(Grade)),
+        note=note,
+    )
+    finding_rows = [
+        [
+            Cell(r.section),
+            Cell(r.red, "count"),
+            Cell(r.amber, "count"),
+            Cell(r.plans, "count", _plans_url(f, finding_section=r.section)),
+        ]
+        for r in s.machine_findings_by_section(scope)
+    ]
+    findings = Table(
+        "machine-sections",
+        f"{MACHINE_LABEL}: findings by section",
+        ["Section", "Red findings", "Amber findings", "Plans with findings"],
+        finding_rows,
+        Chart(0, 3),
+        note=note,
+    )
     return grades, findings, m

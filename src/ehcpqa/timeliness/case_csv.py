@@ -20,8 +20,11 @@ OPTIONAL = ("detail", "school", "date_of_birth")
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,59}$")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 EARLIEST = date(2000, 1, 1)
-NEEDS_DETAIL = {"advice-requested": "the adviser", "advice-received": "the adviser",
-                "phase-transfer": "the kind of transfer"}
+NEEDS_DETAIL = {
+    "advice-requested": "the adviser",
+    "advice-received": "the adviser",
+    "phase-transfer": "the kind of transfer",
+}
 DECISIONS_TO_ASSESS = ("assess", "not-assess")
 
 
@@ -102,7 +105,8 @@ def parse_case_csv(data: bytes, *, today: date, max_rows: int = 500_000) -> Pars
             raise CaseFileError(
                 "The header row does not match the documented columns"
                 + (f"; missing: {', '.join(missing)}" if missing else "")
-                + (f"; unknown: {', '.join(unknown)}" if unknown else "") + "."
+                + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                + "."
             )
         for cells in reader:
             if not any(c.strip() for c in cells):
@@ -110,8 +114,9 @@ def parse_case_csv(data: bytes, *, today: date, max_rows: int = 500_000) -> Pars
             result.rows += 1
             if result.rows > max_rows:
                 raise CaseFileError(f"The file has more than {max_rows:,} rows. Split it into smaller files.")
-            _parse_row(reader.line_num, dict(zip(header, cells, strict=False)), len(cells) == len(header),
-                       today, result)
+            _parse_row(
+                reader.line_num, dict(zip(header, cells, strict=False)), len(cells) == len(header), today, result
+            )
     except csv.Error as exc:
         raise CaseFileError(f"The file is not valid CSV near row {reader.line_num}: {exc}.") from None
     if not result.rows:
@@ -151,8 +156,9 @@ def _parse_row(row: int, cells: dict[str, str], complete: bool, today: date, res
     case = result.cases.setdefault(reference.lower(), ParsedCase(reference))
     if dob is not None:
         if case.date_of_birth is not None and case.date_of_birth != dob:
-            result.errors.append(RowError(row, "date_of_birth", f"A different date of birth is given for {reference} "
-                                                                "on an earlier row."))
+            result.errors.append(
+                RowError(row, "date_of_birth", f"A different date of birth is given for {reference} on an earlier row.")
+            )
             return
         case.date_of_birth = dob
     if school:

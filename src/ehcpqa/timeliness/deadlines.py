@@ -28,9 +28,19 @@ from ehcpqa.timeliness.rules import Closure, Limit, Rule, RuleBook, TermPattern
 
 # Event kinds a case record can hold (the ``event`` column of the import).
 EVENT_KINDS = (
-    "request", "decision-to-assess", "advice-requested", "advice-received", "decision-not-to-issue",
-    "draft-issued", "final-issued", "exception", "review-meeting", "review-decision", "amended-plan-issued",
-    "phase-transfer", "phase-transfer-amended",
+    "request",
+    "decision-to-assess",
+    "advice-requested",
+    "advice-received",
+    "decision-not-to-issue",
+    "draft-issued",
+    "final-issued",
+    "exception",
+    "review-meeting",
+    "review-decision",
+    "amended-plan-issued",
+    "phase-transfer",
+    "phase-transfer-amended",
 )
 REVIEW_DECISIONS = ("maintain", "amend", "cease")
 # Advisers whose advice comes from a school or college: only these can fall under the holiday exception.
@@ -114,11 +124,31 @@ class _Context:
     today: date
     measures: list[Measure] = field(default_factory=list)
 
-    def measure(self, rule: Rule, *, start: date | None, due: date, end: date | None,
-                exceptions: Iterable[str] = (), detail: str = "", earliest: date | None = None) -> None:
+    def measure(
+        self,
+        rule: Rule,
+        *,
+        start: date | None,
+        due: date,
+        end: date | None,
+        exceptions: Iterable[str] = (),
+        detail: str = "",
+        earliest: date | None = None,
+    ) -> None:
         allowed = tuple(sorted({e for e in exceptions if e in rule.exceptions}))
-        self.measures.append(Measure(rule.code, self.case.reference, start, due, end,
-                                     status_of(due, end, self.today), allowed, detail, earliest))
+        self.measures.append(
+            Measure(
+                rule.code,
+                self.case.reference,
+                start,
+                due,
+                end,
+                status_of(due, end, self.today),
+                allowed,
+                detail,
+                earliest,
+            )
+        )
 
     def exceptions_between(self, start: date, until: date) -> list[str]:
         return [e.detail for e in self.case.events if e.kind == "exception" and start <= e.on <= until]
@@ -147,15 +177,22 @@ def _measure_from_request(ctx: _Context, code: str, request: Event, end: Event |
     assert rule.limit is not None
     due = add_limit(request.on, rule.limit)
     until = end.on if end else max(due, ctx.today)
-    ctx.measure(rule, start=request.on, due=due, end=end.on if end else None,
-                exceptions=[*ctx.exceptions_between(request.on, until), *extra])
+    ctx.measure(
+        rule,
+        start=request.on,
+        due=due,
+        end=end.on if end else None,
+        exceptions=[*ctx.exceptions_between(request.on, until), *extra],
+    )
 
 
 def _assessments(ctx: _Context, events: list[Event]) -> None:
     for request, rest in _segments(events, "request"):
         holiday = [
-            "holiday-request" for e in rest
-            if e.kind == "advice-requested" and e.detail in SCHOOL_ADVISERS
+            "holiday-request"
+            for e in rest
+            if e.kind == "advice-requested"
+            and e.detail in SCHOOL_ADVISERS
             and in_holiday_window(e.on, ctx.book.closures)
         ]
         decision = _first(rest, "decision-to-assess", after=request.on)
@@ -166,8 +203,9 @@ def _assessments(ctx: _Context, events: list[Event]) -> None:
         if not_to_issue is not None:
             _measure_from_request(ctx, "NOT-TO-ISSUE", request, not_to_issue, holiday)
         else:
-            _measure_from_request(ctx, "FINAL-20-WEEKS", request, _first(rest, "final-issued", after=request.on),
-                                  holiday)
+            _measure_from_request(
+                ctx, "FINAL-20-WEEKS", request, _first(rest, "final-issued", after=request.on), holiday
+            )
 
 
 def _advice(ctx: _Context, events: list[Event]) -> None:
@@ -179,8 +217,14 @@ def _advice(ctx: _Context, events: list[Event]) -> None:
         exceptions = ctx.exceptions_between(asked.on, received.on if received else max(due, ctx.today))
         if asked.detail in SCHOOL_ADVISERS and in_holiday_window(asked.on, ctx.book.closures):
             exceptions.append("holiday-request")
-        ctx.measure(rule, start=asked.on, due=due, end=received.on if received else None,
-                    exceptions=exceptions, detail=asked.detail)
+        ctx.measure(
+            rule,
+            start=asked.on,
+            due=due,
+            end=received.on if received else None,
+            exceptions=exceptions,
+            detail=asked.detail,
+        )
 
 
 def _reviews(ctx: _Context, events: list[Event]) -> None:
@@ -195,19 +239,33 @@ def _reviews(ctx: _Context, events: list[Event]) -> None:
         rule = ctx.book.rule("UNDER-5-REVIEW" if under_5 else "ANNUAL-REVIEW")
         assert rule.limit is not None
         earliest = add_limit(anchor.on, rule.earliest) if rule.earliest else None
-        ctx.measure(rule, start=anchor.on, due=add_limit(anchor.on, rule.limit),
-                    end=next_meeting.on if next_meeting else None, earliest=earliest)
+        ctx.measure(
+            rule,
+            start=anchor.on,
+            due=add_limit(anchor.on, rule.limit),
+            end=next_meeting.on if next_meeting else None,
+            earliest=earliest,
+        )
     for meeting, rest in _segments(events, "review-meeting"):
         decision_rule = ctx.book.rule("REVIEW-DECISION")
         amend_rule = ctx.book.rule("AMENDED-PLAN")
         assert decision_rule.limit is not None and amend_rule.limit is not None
         decision = _first(rest, "review-decision", after=meeting.on)
-        ctx.measure(decision_rule, start=meeting.on, due=add_limit(meeting.on, decision_rule.limit),
-                    end=decision.on if decision else None, detail=decision.detail if decision else "")
+        ctx.measure(
+            decision_rule,
+            start=meeting.on,
+            due=add_limit(meeting.on, decision_rule.limit),
+            end=decision.on if decision else None,
+            detail=decision.detail if decision else "",
+        )
         if decision is not None and decision.detail == "amend":
             amended = _first(rest, "amended-plan-issued", after=meeting.on)
-            ctx.measure(amend_rule, start=meeting.on, due=add_limit(meeting.on, amend_rule.limit),
-                        end=amended.on if amended else None)
+            ctx.measure(
+                amend_rule,
+                start=meeting.on,
+                due=add_limit(meeting.on, amend_rule.limit),
+                end=amended.on if amended else None,
+            )
 
 
 def _phase_transfers(ctx: _Context, events: list[Event]) -> None:
@@ -218,8 +276,9 @@ def _phase_transfers(ctx: _Context, events: list[Event]) -> None:
         due = date(transfer.on.year, rule.deadline.month, rule.deadline.day)
         # The amendment for this transfer is the first one in the year before the move.
         window_start = transfer.on - timedelta(days=365)
-        amended = next((e for e in events if e.kind == "phase-transfer-amended"
-                        and window_start <= e.on <= transfer.on), None)
+        amended = next(
+            (e for e in events if e.kind == "phase-transfer-amended" and window_start <= e.on <= transfer.on), None
+        )
         ctx.measure(rule, start=None, due=due, end=amended.on if amended else None, detail=transfer.detail)
 
 

@@ -119,11 +119,18 @@ def parse_rule_book(data: dict[str, Any]) -> RuleBook:
     for raw in data["rules"]:
         deadline = raw.get("deadline")
         rule = Rule(
-            code=raw["code"], title=raw["title"], description=raw["description"], source=raw["source"],
-            start=raw["start"], end=raw["end"], applies_to=raw["applies_to"],
-            exceptions=tuple(raw.get("exceptions", ())), limit=_limit(raw.get("limit")),
+            code=raw["code"],
+            title=raw["title"],
+            description=raw["description"],
+            source=raw["source"],
+            start=raw["start"],
+            end=raw["end"],
+            applies_to=raw["applies_to"],
+            exceptions=tuple(raw.get("exceptions", ())),
+            limit=_limit(raw.get("limit")),
             deadline=FixedDeadline(deadline["month"], deadline["day"]) if deadline else None,
-            earliest=_limit(raw.get("earliest")), paired_by_detail=bool(raw.get("paired_by_detail", False)),
+            earliest=_limit(raw.get("earliest")),
+            paired_by_detail=bool(raw.get("paired_by_detail", False)),
         )
         if (rule.limit is None) == (rule.deadline is None):
             raise ValueError(f"Rule {rule.code} needs exactly one of a limit or a fixed deadline")
@@ -138,8 +145,7 @@ def parse_rule_book(data: dict[str, Any]) -> RuleBook:
         TermPattern(t["name"], t["start"]["month"], t["start"]["day"], t["end"]["month"], t["end"]["day"])
         for t in data["terms"]
     )
-    return RuleBook(version=data["version"], rules=tuple(rules), exceptions=exceptions, closures=closures,
-                    terms=terms)
+    return RuleBook(version=data["version"], rules=tuple(rules), exceptions=exceptions, closures=closures, terms=terms)
 
 
 @cache

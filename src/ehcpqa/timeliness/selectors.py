@@ -67,7 +67,8 @@ def timeliness_counts(*, local_authority_id: int | None, today: date) -> list[Ru
     done = Q(end__isnull=False)
     clean = Q(has_exception=False)
     counts: dict[str, dict[str, Any]] = {
-        row["rule"]: dict(row) for row in measures.values("rule").annotate(
+        row["rule"]: dict(row)
+        for row in measures.values("rule").annotate(
             completed=Count("id", filter=done),
             on_time=Count("id", filter=status_filter(Status.ON_TIME, today)),
             late=Count("id", filter=status_filter(Status.LATE, today)),
@@ -81,17 +82,25 @@ def timeliness_counts(*, local_authority_id: int | None, today: date) -> list[Ru
     rows = []
     for rule in statutory_rules().rules:
         c: dict[str, Any] = counts.get(rule.code, {})
-        rows.append(RuleRow(
-            rule=rule, completed=c.get("completed", 0), on_time=c.get("on_time", 0), late=c.get("late", 0),
-            due=c.get("due_count", 0), overdue=c.get("overdue", 0), with_exceptions=c.get("with_exceptions", 0),
-            completed_without_exceptions=c.get("completed_clean", 0),
-            on_time_without_exceptions=c.get("on_time_clean", 0),
-        ))
+        rows.append(
+            RuleRow(
+                rule=rule,
+                completed=c.get("completed", 0),
+                on_time=c.get("on_time", 0),
+                late=c.get("late", 0),
+                due=c.get("due_count", 0),
+                overdue=c.get("overdue", 0),
+                with_exceptions=c.get("with_exceptions", 0),
+                completed_without_exceptions=c.get("completed_clean", 0),
+                on_time_without_exceptions=c.get("on_time_clean", 0),
+            )
+        )
     return rows
 
 
-def measure_list(user: User, *, rule: str, status: Status | None, today: date,
-                 exceptions: bool | None = None) -> QuerySet[TimelinessMeasure]:
+def measure_list(
+    user: User, *, rule: str, status: Status | None, today: date, exceptions: bool | None = None
+) -> QuerySet[TimelinessMeasure]:
     require_role(user, *REPORT_READERS)
     measures = measures_for(user).filter(rule=rule).select_related("case")
     if status is not None:
@@ -111,8 +120,11 @@ def reviews_due(user: User, *, term: Term, school: str | None = None) -> QuerySe
 
 
 def reviews_due_by_school(user: User, *, term: Term) -> list[dict[str, Any]]:
-    return [dict(row) for row in
-        reviews_due(user, term=term).order_by().values("case__school")
+    return [
+        dict(row)
+        for row in reviews_due(user, term=term)
+        .order_by()
+        .values("case__school")
         .annotate(total=Count("id"), overdue=Count("id", filter=Q(due__lt=term.start)))
         .order_by("case__school")
     ]

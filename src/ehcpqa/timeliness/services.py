@@ -35,11 +35,20 @@ def case_import_upload(*, user: User, filename: str, data: bytes) -> tuple[CaseI
         return None, parsed
     with transaction.atomic():
         case_import = CaseImport.objects.create(
-            local_authority_id=user.local_authority_id, uploaded_by=user, original_filename=filename[:255],
-            content=data.decode("utf-8-sig"), case_count=len(parsed.cases), event_count=parsed.event_count,
+            local_authority_id=user.local_authority_id,
+            uploaded_by=user,
+            original_filename=filename[:255],
+            content=data.decode("utf-8-sig"),
+            case_count=len(parsed.cases),
+            event_count=parsed.event_count,
         )
-        record_activity(actor=user, local_authority=user.local_authority, verb="case_import.uploaded",
-                        target=case_import, detail={"cases": len(parsed.cases), "events": parsed.event_count})
+        record_activity(
+            actor=user,
+            local_authority=user.local_authority,
+            verb="case_import.uploaded",
+            target=case_import,
+            detail={"cases": len(parsed.cases), "events": parsed.event_count},
+        )
     return case_import, parsed
 
 
@@ -61,8 +70,13 @@ def case_import_confirm(*, user: User, case_import: CaseImport) -> CaseImport:
         locked.content = ""
         locked.finished_at = timezone.now()
         locked.save(update_fields=["status", "content", "finished_at"])
-        record_activity(actor=user, local_authority=user.local_authority, verb="case_import.confirmed",
-                        target=locked, detail={"cases": locked.case_count, "events": locked.event_count})
+        record_activity(
+            actor=user,
+            local_authority=user.local_authority,
+            verb="case_import.confirmed",
+            target=locked,
+            detail={"cases": locked.case_count, "events": locked.event_count},
+        )
     return locked
 
 
@@ -72,13 +86,14 @@ def case_import_discard(*, user: User, case_import: CaseImport) -> None:
         case_import.content = ""
         case_import.finished_at = timezone.now()
         case_import.save(update_fields=["status", "content", "finished_at"])
-        record_activity(actor=user, local_authority=user.local_authority, verb="case_import.discarded",
-                        target=case_import)
+        record_activity(
+            actor=user, local_authority=user.local_authority, verb="case_import.discarded", target=case_import
+        )
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
     for i in range(0, len(items), BATCH):
-        yield items[i:i + BATCH]
+        yield items[i : i + BATCH]
 
 
 def store_cases(*, local_authority: LocalAuthority, parsed: ParsedCases, today: date) -> None:
@@ -88,16 +103,22 @@ def store_cases(*, local_authority: LocalAuthority, parsed: ParsedCases, today: 
     plan_ids: dict[str, int] = {}
     existing: dict[str, CaseRecord] = {}
     for chunk in _chunks(references):
-        plan_ids.update(Plan.objects.filter(local_authority_id=la_id, reference__in=chunk)
-                        .values_list("reference", "pk"))
-        existing.update({c.reference: c for c in
-                         CaseRecord.objects.filter(local_authority_id=la_id, reference__in=chunk)})
-    new = [CaseRecord(local_authority_id=la_id, reference=c.reference) for c in parsed.cases.values()
-           if c.reference not in existing]
+        plan_ids.update(
+            Plan.objects.filter(local_authority_id=la_id, reference__in=chunk).values_list("reference", "pk")
+        )
+        existing.update(
+            {c.reference: c for c in CaseRecord.objects.filter(local_authority_id=la_id, reference__in=chunk)}
+        )
+    new = [
+        CaseRecord(local_authority_id=la_id, reference=c.reference)
+        for c in parsed.cases.values()
+        if c.reference not in existing
+    ]
     CaseRecord.objects.bulk_create(new, batch_size=BATCH)
     for chunk in _chunks([c.reference for c in new]):
-        existing.update({c.reference: c for c in
-                         CaseRecord.objects.filter(local_authority_id=la_id, reference__in=chunk)})
+        existing.update(
+            {c.reference: c for c in CaseRecord.objects.filter(local_authority_id=la_id, reference__in=chunk)}
+        )
     for parsed_case in parsed.cases.values():
         record = existing[parsed_case.reference]
         record.plan_id = plan_ids.get(parsed_case.reference)
@@ -107,24 +128,41 @@ def store_cases(*, local_authority: LocalAuthority, parsed: ParsedCases, today: 
     CaseRecord.objects.bulk_update(records, ["plan", "school", "date_of_birth"], batch_size=BATCH)
     ids = [r.pk for r in records]
     for i in range(0, len(ids), BATCH):
-        CaseEvent.objects.filter(case_id__in=ids[i:i + BATCH]).delete()
-        TimelinessMeasure.objects.filter(case_id__in=ids[i:i + BATCH]).delete()
-    events = [CaseEvent(case_id=existing[c.reference].pk, kind=e.kind, on=e.on, detail=e.detail)
-              for c in parsed.cases.values() for e in c.events]
+        CaseEvent.objects.filter(case_id__in=ids[i : i + BATCH]).delete()
+        TimelinessMeasure.objects.filter(case_id__in=ids[i : i + BATCH]).delete()
+    events = [
+        CaseEvent(case_id=existing[c.reference].pk, kind=e.kind, on=e.on, detail=e.detail)
+        for c in parsed.cases.values()
+        for e in c.events
+    ]
     CaseEvent.objects.bulk_create(events, batch_size=BATCH)
     measures = [
-        m for c in parsed.cases.values()
-        for m in measure_rows(la_id=la_id, record=existing[c.reference],
-                              case=Case(c.reference, tuple(c.events), c.date_of_birth), today=today)
+        m
+        for c in parsed.cases.values()
+        for m in measure_rows(
+            la_id=la_id,
+            record=existing[c.reference],
+            case=Case(c.reference, tuple(c.events), c.date_of_birth),
+            today=today,
+        )
     ]
     TimelinessMeasure.objects.bulk_create(measures, batch_size=BATCH)
 
 
 def measure_rows(*, la_id: int, record: CaseRecord, case: Case, today: date) -> list[TimelinessMeasure]:
     return [
-        TimelinessMeasure(local_authority_id=la_id, case_id=record.pk, rule=m.rule, start=m.start, due=m.due,
-                          end=m.end, earliest=m.earliest, exceptions=",".join(m.exceptions),
-                          has_exception=bool(m.exceptions), detail=m.detail)
+        TimelinessMeasure(
+            local_authority_id=la_id,
+            case_id=record.pk,
+            rule=m.rule,
+            start=m.start,
+            due=m.due,
+            end=m.end,
+            earliest=m.earliest,
+            exceptions=",".join(m.exceptions),
+            has_exception=bool(m.exceptions),
+            detail=m.detail,
+        )
         for m in measure_case(case, statutory_rules(), today=today)
     ]
 

@@ -35,15 +35,45 @@ def report(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="timeliness.csv"'
         writer = csv.writer(response)
-        writer.writerow(["rule", "measure", "completed", "on time", "late", "percent on time (all)",
-                         "with exceptions", "percent on time (without exceptions)", "not yet due", "overdue"])
+        writer.writerow(
+            [
+                "rule",
+                "measure",
+                "completed",
+                "on time",
+                "late",
+                "percent on time (all)",
+                "with exceptions",
+                "percent on time (without exceptions)",
+                "not yet due",
+                "overdue",
+            ]
+        )
         for r in rows:
-            writer.writerow([r.rule.code, r.rule.title, r.completed, r.on_time, r.late, r.percent_on_time,
-                             r.with_exceptions, r.percent_on_time_without_exceptions, r.due, r.overdue])
+            writer.writerow(
+                [
+                    r.rule.code,
+                    r.rule.title,
+                    r.completed,
+                    r.on_time,
+                    r.late,
+                    r.percent_on_time,
+                    r.with_exceptions,
+                    r.percent_on_time_without_exceptions,
+                    r.due,
+                    r.overdue,
+                ]
+            )
         return response
-    return render(request, "timeliness/report.html", {
-        "rows": rows, "book": statutory_rules(), "can_import": user.has_role(Role.QA_LEAD),
-    })
+    return render(
+        request,
+        "timeliness/report.html",
+        {
+            "rows": rows,
+            "book": statutory_rules(),
+            "can_import": user.has_role(Role.QA_LEAD),
+        },
+    )
 
 
 def measure_cases(request: HttpRequest, rule: str) -> HttpResponse:
@@ -55,16 +85,23 @@ def measure_cases(request: HttpRequest, rule: str) -> HttpResponse:
     raw_status = request.GET.get("status", "")
     status = Status(raw_status) if raw_status in {s.value for s in Status} else None
     exceptions = {"yes": True, "no": False}.get(request.GET.get("exceptions", ""))
-    measures = selectors.measure_list(user, rule=rule, status=status, today=timezone.localdate(),
-                                      exceptions=exceptions)
+    measures = selectors.measure_list(user, rule=rule, status=status, today=timezone.localdate(), exceptions=exceptions)
     page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "timeliness/measure_cases.html", {
-        "rule": rule_obj, "status": status, "exceptions": exceptions, "page": page,
-        "today": timezone.localdate(), "can_open_plans": user.has_role(Role.QA_LEAD),
-        "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "timeliness/measure_cases.html",
+        {
+            "rule": rule_obj,
+            "status": status,
+            "exceptions": exceptions,
+            "page": page,
+            "today": timezone.localdate(),
+            "can_open_plans": user.has_role(Role.QA_LEAD),
+            "query": query.urlencode(),
+        },
+    )
 
 
 def reviews_due(request: HttpRequest) -> HttpResponse:
@@ -79,13 +116,24 @@ def reviews_due(request: HttpRequest) -> HttpResponse:
         writer = csv.writer(response)
         writer.writerow(["school", "reference", "review due by", "reviews every", "overdue"])
         for m in measures.iterator(chunk_size=2000):
-            writer.writerow([m.case.school, m.case.reference, m.due.isoformat(),
-                             "6 months (under 5)" if m.rule == "UNDER-5-REVIEW" else "12 months",
-                             "yes" if m.due < term.start else "no"])
+            writer.writerow(
+                [
+                    m.case.school,
+                    m.case.reference,
+                    m.due.isoformat(),
+                    "6 months (under 5)" if m.rule == "UNDER-5-REVIEW" else "12 months",
+                    "yes" if m.due < term.start else "no",
+                ]
+            )
         return response
-    return render(request, "timeliness/reviews_due.html", {
-        "term": term, "schools": selectors.reviews_due_by_school(user, term=term),
-    })
+    return render(
+        request,
+        "timeliness/reviews_due.html",
+        {
+            "term": term,
+            "schools": selectors.reviews_due_by_school(user, term=term),
+        },
+    )
 
 
 def _slug(text: str) -> str:
@@ -108,17 +156,27 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             error, status = "The file is larger than 50 MB. Split it into smaller files.", 413
         else:
             try:
-                case_import, parsed = services.case_import_upload(user=user, filename=upload.name or "cases.csv",
-                                                                  data=upload.read())
+                case_import, parsed = services.case_import_upload(
+                    user=user, filename=upload.name or "cases.csv", data=upload.read()
+                )
             except CaseFileError as exc:
                 error = str(exc)
             else:
                 if case_import is not None:
                     return redirect("timeliness:import-preview", import_id=case_import.pk)
-    return render(request, "timeliness/import_upload.html", {
-        "error": error, "parsed": parsed, "required": REQUIRED, "optional": OPTIONAL, "events": EVENT_KINDS,
-        "exceptions": statutory_rules().exceptions,
-    }, status=status)
+    return render(
+        request,
+        "timeliness/import_upload.html",
+        {
+            "error": error,
+            "parsed": parsed,
+            "required": REQUIRED,
+            "optional": OPTIONAL,
+            "events": EVENT_KINDS,
+            "exceptions": statutory_rules().exceptions,
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,11 +195,19 @@ def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
         except services.CaseImportInvalid:
             pass
         else:
-            messages.success(request, f"Import complete: {case_import.event_count} events for "
-                                      f"{case_import.case_count} children.")
+            messages.success(
+                request, f"Import complete: {case_import.event_count} events for {case_import.case_count} children."
+            )
             return redirect("timeliness:report")
     parsed = services.case_import_preview(case_import=case_import)
     cases = sorted(parsed.cases.values(), key=lambda c: c.reference)[:500]
-    return render(request, "timeliness/import_preview.html", {
-        "case_import": case_import, "parsed": parsed, "cases": cases,
-    }, status=200 if parsed.ok else 400)
+    return render(
+        request,
+        "timeliness/import_preview.html",
+        {
+            "case_import": case_import,
+            "parsed": parsed,
+            "cases": cases,
+        },
+        status=200 if parsed.ok else 400,
+    )

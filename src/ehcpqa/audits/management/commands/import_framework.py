@@ -15,4 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         framework, created = framework_import_default()
         verb = "Imported" if created else "Already present:"
-        self.stdout.write(f"{verb} {framework.slug} version {framework.version} ({framework.criteria.count()} criteria)")
+        self.stdout.write(
+            f"{verb} {framework.slug} version {framework.version} ({framework.criteria.count()} criteria)"
+        )

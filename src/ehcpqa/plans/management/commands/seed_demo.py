@@ -66,22 +66,30 @@ class Command(BaseCommand):
         if have < count:
             self._add_plans(la, accounts, count)
         analysed = self._analyse_pending(la)
-        self.stdout.write(f"Plans in {la.name}: {Plan.objects.filter(local_authority=la).count()}; "
-                          f"analysed now: {analysed}.")
+        self.stdout.write(
+            f"Plans in {la.name}: {Plan.objects.filter(local_authority=la).count()}; analysed now: {analysed}."
+        )
         if not options["skip_audits"]:
             self._seed_audits(la)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo ready in {time.monotonic() - started:.1f} s. Sign in as qa.lead (or any account in docs/demo.md) "
-            f"with the demo password."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready in {time.monotonic() - started:.1f} s. Sign in as qa.lead (or any account in docs/demo.md) "
+                f"with the demo password."
+            )
+        )
 
     def _accounts(self, la: LocalAuthority) -> dict[str, User]:
         accounts: dict[str, User] = {}
         for username, display_name, roles, agency in DEMO_ACCOUNTS:
             user, _ = User.objects.update_or_create(
                 username=username,
-                defaults={"local_authority": la, "display_name": display_name, "agency": agency,
-                          "email": f"{username}@demo-borough.example", "is_active": True},
+                defaults={
+                    "local_authority": la,
+                    "display_name": display_name,
+                    "agency": agency,
+                    "email": f"{username}@demo-borough.example",
+                    "is_active": True,
+                },
             )
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
@@ -117,12 +125,20 @@ class Command(BaseCommand):
         folder = Path(tempfile.mkdtemp(prefix="demo-corpus-", dir=base))
         try:
             # Most plans carry defects, as independent reviews find (a majority graded below Good).
-            labels_path = generate_corpus(count=count, out_dir=folder, formats=("docx", "pdf"), seed=CORPUS_SEED,
-                                          as_of=timezone.localdate(), defect_rate=0.75, workers=1)
+            labels_path = generate_corpus(
+                count=count,
+                out_dir=folder,
+                formats=("docx", "pdf"),
+                seed=CORPUS_SEED,
+                as_of=timezone.localdate(),
+                defect_rate=0.75,
+                workers=1,
+            )
             entries = json.loads(labels_path.read_text(encoding="utf-8"))["plans"]
             self.stdout.write(f"Generated {len(entries)} synthetic plans in {time.monotonic() - t0:.1f} s.")
-            officers = self._case_officers(la, [e["metadata"].get("case_officer") or "" for e in entries],
-                                           accounts["case.officer"])
+            officers = self._case_officers(
+                la, [e["metadata"].get("case_officer") or "" for e in entries], accounts["case.officer"]
+            )
             existing = set(Plan.objects.filter(local_authority=la).values_list("reference", flat=True))
             added = 0
             for index, entry in enumerate(entries):
@@ -132,13 +148,18 @@ class Command(BaseCommand):
                     continue
                 fmt = "pdf" if index % PDF_EVERY == PDF_EVERY - 1 and "pdf" in entry["files"] else "docx"
                 with transaction.atomic():
-                    plan = Plan.objects.create(local_authority=la, reference=reference,
-                                               case_officer=officers.get(meta.get("case_officer") or ""),
-                                               **plan_fields(meta))
-                    record_activity(actor=None, local_authority=la, verb="plan.created", target=plan,
-                                    detail={"seed": "demo"})
-                    plan_version_upload(user=accounts["qa.lead"], plan=plan, upload=folder / entry["files"][fmt],
-                                        queue_analysis=False)
+                    plan = Plan.objects.create(
+                        local_authority=la,
+                        reference=reference,
+                        case_officer=officers.get(meta.get("case_officer") or ""),
+                        **plan_fields(meta),
+                    )
+                    record_activity(
+                        actor=None, local_authority=la, verb="plan.created", target=plan, detail={"seed": "demo"}
+                    )
+                    plan_version_upload(
+                        user=accounts["qa.lead"], plan=plan, upload=folder / entry["files"][fmt], queue_analysis=False
+                    )
                 added += 1
             self.stdout.write(f"Imported {added} plans with their documents in {time.monotonic() - t0:.1f} s.")
         finally:

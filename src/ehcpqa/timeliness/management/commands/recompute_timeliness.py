@@ -28,12 +28,16 @@ class Command(BaseCommand):
         done = 0
         ids = list(records.values_list("id", flat=True))
         for start in range(0, len(ids), CHUNK):
-            chunk = list(records.filter(id__in=ids[start:start + CHUNK]))
+            chunk = list(records.filter(id__in=ids[start : start + CHUNK]))
             with transaction.atomic():
                 TimelinessMeasure.objects.filter(case__in=chunk).delete()
                 TimelinessMeasure.objects.bulk_create(
-                    [m for r in chunk for m in measure_rows(la_id=r.local_authority_id, record=r,
-                                                            case=case_events(r), today=today)],
-                    batch_size=2000)
+                    [
+                        m
+                        for r in chunk
+                        for m in measure_rows(la_id=r.local_authority_id, record=r, case=case_events(r), today=today)
+                    ],
+                    batch_size=2000,
+                )
             done += len(chunk)
         self.stdout.write(f"Recomputed the measures of {done} cases.")
