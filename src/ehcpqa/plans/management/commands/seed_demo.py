@@ -184,6 +184,7 @@ class Command(BaseCommand):
         # The demo orchestrates every app, so it imports them here rather than the plans app depending on them.
         from ehcpqa.audits.demo import seed_demo_audits
         from ehcpqa.moderation.demo import seed_demo_moderation
+        from ehcpqa.timeliness.demo import seed_demo_timeliness
 
         t0 = time.monotonic()
         seed_demo_audits(la)
@@ -191,6 +192,9 @@ class Command(BaseCommand):
         t0 = time.monotonic()
         moderated = seed_demo_moderation(la)
         self.stdout.write(f"Seeded {moderated} moderation items in {time.monotonic() - t0:.1f} s.")
+        t0 = time.monotonic()
+        children = seed_demo_timeliness(la)
+        self.stdout.write(f"Seeded case histories of {children} children in {time.monotonic() - t0:.1f} s.")
 
 
 def _date(value: object) -> date | None:
