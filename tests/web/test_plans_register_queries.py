@@ -49,3 +49,14 @@ def test_a_deep_page_still_shows_each_plans_latest_automated_grade(personas: Per
     assert [r.reference for r in rows] == [f"EHC-{n:04d}" for n in range(50, 60)]
     assert [r.latest_grade for r in rows] == ["inadequate" if n % 2 else "outstanding" for n in range(50, 60)]
     assert all(r.version_count == 1 for r in rows)
+
+
+def test_register_rows_escape_what_the_case_management_system_sent(personas: Personas) -> None:
+    from django.urls import reverse
+
+    make_plan(personas.la, "EHC-<script>1</script>", year_group=4)
+
+    html = personas.client_for(personas.qa_lead).get(reverse("plans:list")).content.decode()
+
+    assert "<script>1</script>" not in html
+    assert "EHC-&lt;script&gt;1&lt;/script&gt;" in html

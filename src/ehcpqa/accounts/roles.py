@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 from ehcpqa.accounts.models import Role, User
 
@@ -19,10 +20,16 @@ class RoleTask:
     def url(self) -> str | None:
         if self.url_name is None:
             return None
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:
-            return None
+        return _task_url(self.url_name, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=256)
+def _task_url(url_name: str, script_prefix: str) -> str | None:
+    """The task's address, worked out once per name and prefix: the navigation asks for it on every page."""
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
 
 
 ROLE_TASKS: dict[Role, tuple[RoleTask, ...]] = {

@@ -60,7 +60,15 @@ def audits_for_auditor(user: User) -> QuerySet[Audit]:
 
 def get_audit_for_user(user: User, audit_id: object) -> Audit:
     """An audit the user may see: its auditors, and the authority's QA leads (read-only)."""
-    audit = get_tenant_object(user, Audit, audit_id, via="round__local_authority")
+    # Every audit page reads the round (and its authority and framework) and the plan (and its case officer): fetch
+    # them with the audit rather than one query each.
+    audit = get_tenant_object(
+        user,
+        Audit,
+        audit_id,
+        via="round__local_authority",
+        select_related=("round__local_authority", "round__framework", "plan__case_officer"),
+    )
     if is_audit_participant(user, audit) or user.has_role(Role.QA_LEAD):
         return audit
     raise PermissionDenied("This audit is not assigned to you.")

@@ -32,7 +32,8 @@ def can_change_plan(user: User, plan: Plan) -> bool:
 
 def get_readable_plan(user: User, plan_id: object) -> Plan:
     require_role(user, *PLAN_READERS)
-    plan = get_tenant_object(user, Plan, plan_id)
+    # The plan page reads the authority (to record the view) and the case officer (to mask the name): same query.
+    plan = get_tenant_object(user, Plan, plan_id, select_related=("local_authority", "case_officer"))
     return plan
 
 
