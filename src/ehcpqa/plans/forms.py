@@ -10,7 +10,10 @@ from ehcpqa.plans.selectors import PlanFilters, case_officers_for, year_groups_i
 def year_group_label(year: int) -> str:
     if year < 0:
         return f"Nursery {3 + year}" if year >= -2 else "Early years"  # N1 is -2, N2 is -1
-    return "Reception" if year == 0 else f"Year {year}"
+    if year == 0:
+        return "Reception"
+    # Past Year 13 the year number only counts on from school (young people stay on plans to 25): say so.
+    return f"Year {year}" if year <= 13 else f"Year {year} (beyond Year 13)"
 
 
 class PlanFilterForm(forms.Form):
