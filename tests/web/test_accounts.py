@@ -70,3 +70,15 @@ def test_outsider_sees_own_authority_only(personas: Personas) -> None:
     html = personas.client_for(personas.outsider).get(reverse("accounts:home")).content.decode()
     assert personas.other_la.name in html
     assert personas.la.name not in html
+
+
+@pytest.mark.parametrize("persona", ["qa_lead", "auditor", "moderator", "case_officer", "board_viewer"])
+def test_every_task_on_a_roles_home_page_opens_for_that_role(personas: Personas, persona: str) -> None:
+    from ehcpqa.accounts.roles import tasks_for_user
+
+    user = getattr(personas, persona)
+    client = personas.client_for(user)
+    urls = {task.url for _role, tasks in tasks_for_user(user) for task in tasks}
+    assert urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url

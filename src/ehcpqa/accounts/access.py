@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from ehcpqa.accounts.models import Role, User
 
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from ehcpqa.plans.models import Plan, PlanVersion
 
 M = TypeVar("M", bound=models.Model)
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The request's user. Every view but sign-in sits behind LoginRequiredMiddleware, so it is a signed-in User."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
 
 
 def require_role(user: User, *roles: Role) -> None:

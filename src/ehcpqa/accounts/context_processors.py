@@ -15,7 +15,7 @@ def service(request: HttpRequest) -> dict[str, object]:
     seen: dict[str, str] = {}
     for _role, tasks in tasks_for_user(user):
         for task in tasks:
-            if task.url and task.url not in seen:
+            if task.url not in seen:
                 seen[task.url] = task.title
     return {
         "service_name": settings.SERVICE_NAME,

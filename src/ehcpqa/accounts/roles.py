@@ -1,11 +1,11 @@
-"""What each role can do, as shown on the home page. Links name URL patterns; missing ones are shown as text."""
+"""What each role can do, as shown on the home page and in the navigation. Each task names a URL pattern."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.urls import get_script_prefix, reverse
 
 from ehcpqa.accounts.models import Role, User
 
@@ -14,22 +14,17 @@ from ehcpqa.accounts.models import Role, User
 class RoleTask:
     title: str
     description: str
-    url_name: str | None = None
+    url_name: str
 
     @property
-    def url(self) -> str | None:
-        if self.url_name is None:
-            return None
+    def url(self) -> str:
         return _task_url(self.url_name, get_script_prefix())
 
 
 @functools.lru_cache(maxsize=256)
-def _task_url(url_name: str, script_prefix: str) -> str | None:
+def _task_url(url_name: str, script_prefix: str) -> str:
     """The task's address, worked out once per name and prefix: the navigation asks for it on every page."""
-    try:
-        return reverse(url_name)
-    except NoReverseMatch:
-        return None
+    return reverse(url_name)
 
 
 ROLE_TASKS: dict[Role, tuple[RoleTask, ...]] = {

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehcpqa.accounts.models import User
+from ehcpqa.accounts.access import signed_in_user
 from ehcpqa.accounts.roles import tasks_for_user
 from ehcpqa.accounts.throttle import is_throttled, record_attempt
 
@@ -59,6 +59,4 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
-    return render(request, "accounts/home.html", {"role_tasks": tasks_for_user(user)})
+    return render(request, "accounts/home.html", {"role_tasks": tasks_for_user(signed_in_user(request))})

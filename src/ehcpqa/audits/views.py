@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehcpqa.accounts.access import require_role
+from ehcpqa.accounts.access import require_role, signed_in_user
 from ehcpqa.accounts.models import Role, User
 from ehcpqa.audits import access, rules, selectors, services
 from ehcpqa.audits.forms import (
@@ -42,24 +42,17 @@ from ehcpqa.audits.models import (
 )
 from ehcpqa.audits.reports import feedback_context, render_feedback_pdf
 
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 # ---- Rounds (QA lead) ---------------------------------------------------------------------------------------
 
 
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = access.rounds_for_user(_user(request)).select_related("framework")
+    rounds = access.rounds_for_user(signed_in_user(request)).select_related("framework")
     return render(request, "audits/round_list.html", {"rounds": selectors.round_summaries(rounds)})
 
 
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     initial = {"seed": random.SystemRandom().randint(1, 999_999)}
     form = RoundForm(request.POST or None, user=user, initial=initial)
@@ -93,7 +86,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 
 
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    audit_round = access.get_round_for_user(_user(request), round_id)
+    audit_round = access.get_round_for_user(signed_in_user(request), round_id)
     audits = audit_round.audits.select_related("plan", "auditor").prefetch_related("section_assignments__auditor")
     return render(
         request,
@@ -109,7 +102,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 def round_transition(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = access.get_round_for_user(user, round_id)
     form = RoundTransitionForm(request.POST)
     if not form.is_valid():
@@ -127,7 +120,9 @@ def round_transition(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 def my_audits(request: HttpRequest) -> HttpResponse:
-    audits = access.audits_for_auditor(_user(request)).select_related("round").order_by("status", "audit_number")
+    audits = (
+        access.audits_for_auditor(signed_in_user(request)).select_related("round").order_by("status", "audit_number")
+    )
     return render(request, "audits/my_audits.html", {"audits": audits})
 
 
@@ -146,7 +141,7 @@ def _overview_context(user: User, audit: Audit) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 def audit_overview(request: HttpRequest, audit_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit = access.get_audit_for_user(user, audit_id)
     override_form = OverrideForm(
         initial={"lock_version": audit.lock_version, "score": audit.override_score, "reason": audit.override_reason}
@@ -189,7 +184,7 @@ def audit_overview(request: HttpRequest, audit_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def audit_section(request: HttpRequest, audit_id: int, section: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit = access.get_audit_for_user(user, audit_id)
     criteria_all = selectors.audit_criteria(audit)
     sections = selectors.audit_sections(criteria_all)
@@ -278,7 +273,7 @@ def audit_section(request: HttpRequest, audit_id: int, section: str) -> HttpResp
 
 @require_POST
 def audit_submit(request: HttpRequest, audit_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit = access.get_audit_for_user(user, audit_id)
     access.require_lead_auditor(user, audit)
     form = LockVersionForm(request.POST)
@@ -298,7 +293,7 @@ def audit_submit(request: HttpRequest, audit_id: int) -> HttpResponse:
 
 
 def my_actions(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     actions = access.actions_for_case_officer(user).select_related("plan", "audit__round")
     feedback = selectors.feedback_for_case_officer(user)
     return render(
@@ -315,7 +310,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def action_update(request: HttpRequest, action_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     action = access.get_action_for_user(user, action_id)
     form = ActionStatusForm(request.POST)
     if form.is_valid():
@@ -335,7 +330,7 @@ def action_update(request: HttpRequest, action_id: int) -> HttpResponse:
 
 
 def plan_feedback(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = access.get_plan_for_feedback(user, plan_id)
     context = feedback_context(plan)
     reaudit_form = None
@@ -348,7 +343,7 @@ def plan_feedback(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def plan_feedback_pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = access.get_plan_for_feedback(user, plan_id)
     pdf = render_feedback_pdf(plan=plan, by=user)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -358,7 +353,7 @@ def plan_feedback_pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @require_POST
 def plan_reaudit(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = access.get_plan_for_feedback(user, plan_id)
     require_role(user, Role.QA_LEAD)
     previous = plan.audits.filter(status=AuditStatus.SUBMITTED).order_by("-submitted_at").first()
@@ -382,7 +377,7 @@ def plan_reaudit(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def parent_feedback_create(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = access.get_plan_for_family_feedback(user, plan_id)
     form = ParentFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -394,7 +389,7 @@ def parent_feedback_create(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def parent_feedback_list(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = access.get_plan_for_family_feedback(user, plan_id)
     return render(request, "audits/parent_feedback_list.html", {"plan": plan, "calls": plan.parent_feedback.all()})
 
@@ -403,7 +398,7 @@ def parent_feedback_list(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def framework_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     return render(
         request,
@@ -413,7 +408,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 
 
 def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     framework = access.get_framework_for_user(user, framework_id)
     require_role(user, Role.QA_LEAD)
     criteria = list(framework.criteria.all())
@@ -435,7 +430,7 @@ def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
 
 @require_POST
 def framework_copy_view(request: HttpRequest, framework_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     framework = access.get_framework_for_user(user, framework_id)
     require_role(user, Role.QA_LEAD)
     copy = framework_copy(source=framework, local_authority=user.local_authority, by=user)
@@ -445,7 +440,7 @@ def framework_copy_view(request: HttpRequest, framework_id: int) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 def criterion_edit(request: HttpRequest, framework_id: int, criterion_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     framework = access.get_editable_framework_for_user(user, framework_id)
     try:
         criterion = framework.criteria.get(pk=criterion_id)
@@ -480,7 +475,7 @@ def criterion_edit(request: HttpRequest, framework_id: int, criterion_id: int) -
 
 @require_POST
 def framework_publish_view(request: HttpRequest, framework_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     framework = access.get_editable_framework_for_user(user, framework_id)
     try:
         framework_publish(framework=framework, by=user)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehcpqa.accounts.access import get_tenant_object, require_role
+from ehcpqa.accounts.access import get_tenant_object, require_role, signed_in_user
 from ehcpqa.accounts.models import Role, User
 from ehcpqa.audits import access as audit_access
 from ehcpqa.audits.models import AuditRound, AuditStatus
@@ -25,15 +25,9 @@ from ehcpqa.moderation.forms import (
 from ehcpqa.moderation.models import CalibrationStatus, ItemStatus, Marking, ModerationItem, ModerationSample
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def home(request: HttpRequest) -> HttpResponse:
     """Moderation work for whoever signs in: items to second-mark, calibrations to mark, and for QA leads, rounds."""
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD, Role.MODERATOR, Role.AUDITOR)
     context: dict[str, object] = {"is_qa_lead": user.has_role(Role.QA_LEAD)}
     if user.has_role(Role.MODERATOR, Role.AUDITOR):
@@ -57,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def round_moderation(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = audit_access.get_round_for_user(user, round_id)
     return _render_round(request, user, audit_round)
 
@@ -93,7 +87,7 @@ def _render_round(
 
 @require_POST
 def sample_draw(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = audit_access.get_round_for_user(user, round_id)
     form = SampleForm(request.POST, user=user)
     if form.is_valid():
@@ -114,7 +108,7 @@ def sample_draw(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 def audit_flag(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = audit_access.get_round_for_user(user, round_id)
     form = FlagForm(request.POST, user=user, audits=audit_round.audits.all())
     if form.is_valid():
@@ -139,7 +133,7 @@ def audit_flag(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def marking(request: HttpRequest, marking_id: int) -> HttpResponse:
     """The blind marking page: plan text and criteria, never the other marking's answers."""
-    user = _user(request)
+    user = signed_in_user(request)
     marking = access.get_marking_for_user(user, marking_id)
     sections = selectors.marking_sections(marking)
     criteria = [c for s in sections for c in s.criteria]
@@ -206,7 +200,7 @@ def _after_marking(request: HttpRequest, marking: Marking) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     """Side by side once the blind marking is in; the moderator records the agreed result here."""
-    user = _user(request)
+    user = signed_in_user(request)
     item = access.get_item_for_user(user, item_id)
     if item.status == ItemStatus.AWAITING_MARKING:
         if item.moderator_id == user.pk:
@@ -253,7 +247,7 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def outcomes(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     items = list(
         access.outcomes_for_auditor(user)
         .filter(status=ItemStatus.RESOLVED)
@@ -276,7 +270,7 @@ def outcomes(request: HttpRequest) -> HttpResponse:
 
 
 def outcome_detail(request: HttpRequest, item_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     item = access.get_outcome_for_auditor(user, item_id)
     if item.status != ItemStatus.RESOLVED:
         return render(request, "moderation/item_waiting.html", {"item": item})
@@ -297,13 +291,13 @@ def outcome_detail(request: HttpRequest, item_id: int) -> HttpResponse:
 
 
 def statistics_overview(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     access.require_statistics_reader(user)
     return render(request, "moderation/statistics_overview.html", {"trend": selectors.trend(user.local_authority)})
 
 
 def round_statistics(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = _round_for_statistics(user, round_id)
     return render(
         request,
@@ -313,7 +307,7 @@ def round_statistics(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 def machine_human(request: HttpRequest, round_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     audit_round = _round_for_statistics(user, round_id)
     rows = selectors.machine_human(audit_round.audits.all(), audit_round.framework)
     return render(request, "moderation/machine_human.html", {"round": audit_round, "rows": rows})
@@ -329,7 +323,7 @@ def _round_for_statistics(user: User, round_id: int) -> AuditRound:
 
 
 def calibration_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     exercises = access.calibrations_for_user(user).select_related("plan")
     return render(
         request, "moderation/calibration_list.html", {"exercises": exercises, "is_qa_lead": user.has_role(Role.QA_LEAD)}
@@ -338,7 +332,7 @@ def calibration_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def calibration_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     form = CalibrationForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
@@ -361,7 +355,7 @@ def calibration_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def calibration_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     exercise = access.get_calibration_for_user(user, exercise_id)
     is_qa_lead = user.has_role(Role.QA_LEAD)
     form = CloseCalibrationForm(request.POST or None, initial={"notes": exercise.discussion_notes})

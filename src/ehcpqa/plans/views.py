@@ -12,8 +12,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehcpqa.accounts.access import require_role
-from ehcpqa.accounts.models import Role, User
+from ehcpqa.accounts.access import require_role, signed_in_user
+from ehcpqa.accounts.models import Role
 from ehcpqa.analysis.selectors import Masker, document_view, masker_for
 from ehcpqa.plans import selectors, services, uploads
 from ehcpqa.plans.csv_import import COLUMNS, CsvFileError
@@ -28,12 +28,6 @@ CONTENT_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
     "txt": "text/plain; charset=utf-8",
 }
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _bound(request: HttpRequest) -> dict[str, Any]:
@@ -51,7 +45,7 @@ def _too_large(request: HttpRequest, form: CsvUploadForm | DocumentUploadForm | 
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, *selectors.REGISTER_USERS)
     form = PlanFilterForm(request.GET or None, user=user)
     plans = selectors.plan_register(user, form.filters())
@@ -75,7 +69,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = selectors.get_readable_plan(user, plan_id)
     versions = selectors.plan_versions(plan)
     latest = versions[0] if versions else None
@@ -97,7 +91,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @uploads.size_capped_upload(lambda: settings.MAX_UPLOAD_BYTES)
 def upload_document(request: HttpRequest, plan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = selectors.get_readable_plan(user, plan_id)
     if not selectors.can_change_plan(user, plan):
         raise PermissionDenied("Only the QA lead or the plan's case officer can add a document.")
@@ -128,7 +122,7 @@ def upload_document(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def download_version(request: HttpRequest, version_id: int) -> FileResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     version = selectors.get_readable_version(user, version_id)
     if not selectors.can_see_identity(user, version.plan):
         raise PermissionDenied("The original document shows the child's identity.")
@@ -148,7 +142,7 @@ def download_version(request: HttpRequest, version_id: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 @uploads.size_capped_upload(uploads.max_csv_bytes)
 def import_upload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     form = CsvUploadForm(**_bound(request))
     preview = None
@@ -180,7 +174,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan_import = selectors.get_plan_import(user, import_id)
     if plan_import.status != ImportStatus.PREVIEWED:
         return render(request, "plans/import_done.html", {"plan_import": plan_import})
@@ -214,7 +208,7 @@ def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @uploads.size_capped_upload(lambda: settings.MAX_UPLOAD_BYTES)
 def upload_zip(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     form = ZipUploadForm(**_bound(request))
     status = 200
@@ -243,7 +237,7 @@ def upload_zip(request: HttpRequest) -> HttpResponse:
 
 
 def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     batch = selectors.get_upload_batch(user, batch_id)
     progress = selectors.batch_progress(batch)
     context = {"batch": batch, "progress": progress}
@@ -258,7 +252,7 @@ def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
 def rerun_analysis(request: HttpRequest, version_id: int) -> HttpResponse:
     from ehcpqa.analysis.services import analysis_rerun
 
-    user = _user(request)
+    user = signed_in_user(request)
     version = selectors.get_readable_version(user, version_id)
     if not selectors.can_change_plan(user, version.plan):
         raise PermissionDenied("Only the QA lead or the plan's case officer can re-run the pre-audit.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from ehcpqa.accounts.models import LocalAuthority, Role, User
+from ehcpqa.accounts.access import signed_in_user
+from ehcpqa.accounts.models import LocalAuthority, Role
 from ehcpqa.audits.selectors import PHASE_LABELS
 from ehcpqa.plans.models import PrimaryNeed
 from ehcpqa.reporting import selectors as s
@@ -51,12 +52,8 @@ class Panel:
         return cls(table, mark_safe(bar_chart(table)))  # noqa: S308 - built by charts.py with every text escaped
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def _scope(request: HttpRequest) -> s.Scope:
-    return s.Scope.for_user(_user(request), Filters.from_query(request.GET))
+    return s.Scope.for_user(signed_in_user(request), Filters.from_query(request.GET))
 
 
 def _dimension(request: HttpRequest) -> str:
@@ -65,7 +62,7 @@ def _dimension(request: HttpRequest) -> str:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     scope = _scope(request)
     by = _dimension(request)
     officers = s.officer_names(user)
@@ -104,7 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def plans(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     scope = _scope(request)
     selection = {k: request.GET.get(k, "")[:40] for k in DRILLDOWN_KEYS if request.GET.get(k)}
     found = s.drilldown_plans(scope, selection, today=timezone.localdate())
@@ -126,7 +123,7 @@ def plans(request: HttpRequest) -> HttpResponse:
 
 
 def export(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     scope = _scope(request)
     key = request.GET.get("table", "")
     if key not in TABLE_KEYS:
@@ -201,7 +198,7 @@ def board_pack_context(
 def board_pack(request: HttpRequest) -> HttpResponse:
     from weasyprint import HTML  # imported here: loading Pango is slow and only the PDF needs it
 
-    user = _user(request)
+    user = signed_in_user(request)
     scope = _scope(request)
     published = request.GET.get("version", "published") != "internal"
     figures = Figures(scope, today=timezone.localdate(), officers=s.officer_names(user))

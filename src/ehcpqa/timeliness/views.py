@@ -4,7 +4,6 @@ and the lists of reviews due this term, per school."""
 from __future__ import annotations
 
 import csv
-from typing import cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ehcpqa.accounts.access import require_role
-from ehcpqa.accounts.models import Role, User
+from ehcpqa.accounts.access import require_role, signed_in_user
+from ehcpqa.accounts.models import Role
 from ehcpqa.timeliness import selectors, services
 from ehcpqa.timeliness.case_csv import OPTIONAL, REQUIRED, CaseFileError
 from ehcpqa.timeliness.deadlines import EVENT_KINDS, Status, term_containing
@@ -24,12 +23,8 @@ from ehcpqa.timeliness.rules import statutory_rules
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def report(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     rows = selectors.timeliness_summary(user, today=timezone.localdate())
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -77,7 +72,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 def measure_cases(request: HttpRequest, rule: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     try:
         rule_obj = statutory_rules().rule(rule)
     except KeyError:
@@ -105,7 +100,7 @@ def measure_cases(request: HttpRequest, rule: str) -> HttpResponse:
 
 
 def reviews_due(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     term = term_containing(timezone.localdate(), statutory_rules().terms)
     school = request.GET.get("school")
     if request.GET.get("format") == "csv":
@@ -142,7 +137,7 @@ def _slug(text: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     require_role(user, Role.QA_LEAD)
     error = None
     parsed = None
@@ -181,7 +176,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     case_import = selectors.get_case_import(user, import_id)
     if case_import.status != CaseImportStatus.PREVIEWED:
         return render(request, "timeliness/import_done.html", {"case_import": case_import})
